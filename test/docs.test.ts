@@ -1,0 +1,80 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./chromium.js";
+
+const root = resolve(import.meta.dirname, "..");
+const artifacts = join(root, "test/artifacts");
+
+describe("docs/index.html", () => {
+  let browser: Browser;
+  let html: string;
+  let file: string;
+
+  beforeAll(async () => {
+    // Built from the spec as it is now, with the same script `npm run docs` uses.
+    file = join(mkdtempSync(join(tmpdir(), "verify-docs-")), "index.html");
+    execFileSync(process.execPath, [join(root, "scripts/build-docs.mjs"), "--output", file], {
+      stdio: "ignore",
+    });
+    html = readFileSync(file, "utf8");
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("is one self-contained file: no script, style or image from elsewhere", () => {
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link[^>]+href=["']https?:/i);
+    expect(html).not.toMatch(/cdn\.redoc/i);
+  });
+
+  it("renders the operation, its parameters and an example offline, with no request leaving and no console error", async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const leaving: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on("request", (request) => {
+      const url = request.url();
+      if (!url.startsWith("file:") && !url.startsWith("data:") && !url.startsWith("blob:")) {
+        leaving.push(url);
+      }
+    });
+    // Anything that tries to leave is refused, so a page that needs the network shows it here.
+    await context.route(/^(https?|wss?):/, (route) => route.abort());
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => consoleErrors.push(error.message));
+
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    // A reader's click is what sends Redoc's telemetry, so the test clicks too.
+    await page.getByText("/v2/Services/{ServiceSid}/Entities/{Identity}/Factors").first().click();
+    await page
+      .getByRole("heading", { name: "Retrieve a list of all Factors for an Entity." })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    const text = await page.locator("body").innerText();
+    expect(text).toContain("/v2/Services/{ServiceSid}/Entities/{Identity}/Factors");
+    for (const name of ["ServiceSid", "Identity", "PageSize", "Page", "PageToken"]) {
+      expect(text).toContain(name);
+    }
+    expect(text).toContain("^VA[0-9a-fA-F]{32}$");
+    // The response sample panel shows a reference example.
+    expect(text).toMatch(/"key":\s*"factors"/);
+
+    await page.waitForTimeout(500);
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, "docs.png"), fullPage: false });
+
+    expect(leaving).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});

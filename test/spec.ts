@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { parse } from "yaml";
+
+export const root = resolve(import.meta.dirname, "..");
+export const specPath = resolve(root, "openapi/verify.yaml");
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export function loadSpec(path = specPath): Json {
+  return parse(readFileSync(path, "utf8"));
+}
+
+export function fixture(name: string): Json {
+  return JSON.parse(readFileSync(resolve(root, "test/fixtures", `${name}.json`), "utf8"));
+}
+
+/** The reference's four example bodies, in the order the reference gives them. */
+export const fixtureNames = ["empty", "push", "totp", "totp-upper-case-identity"] as const;
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+/**
+ * A draft 2020-12 validator for any schema in the spec, `$ref`s resolved inside the spec itself.
+ * `strict` stays on for everything but OpenAPI's own annotation keyword `example`.
+ */
+export function schemaValidator(spec: Json = loadSpec()): (pointer: string) => ValidateFunction {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+  addFormats(ajv);
+  ajv.addKeyword("example");
+  const id = "https://verify-factors.invalid/openapi/verify.yaml";
+  ajv.addSchema({ $id: id, $defs: {}, components: spec.components }, undefined, undefined, false);
+  ajv.addKeyword("components");
+  return (pointer) => ajv.compile({ $ref: `${id}${pointer}` });
+}
