@@ -1,0 +1,63 @@
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "../generated/verify.js";
+import { basicAuth } from "./auth.js";
+import { VerifyArgumentError } from "./errors.js";
+import { listFactors, type FactorList, type ListFactorsOptions } from "./list-factors.js";
+import { strictPathSerializer } from "./path-serializer.js";
+import { retryFetch } from "./retry-fetch.js";
+import { checkBaseUrl, checkInteger, checkOptional, checkString } from "./validate.js";
+
+export interface VerifyClientOptions {
+  /** Basic-auth username: your Account SID (`AC...`) or an API Key SID (`SK...`). */
+  accountSid: string;
+  /** Basic-auth password: the Account's Auth Token or the API Key's secret. */
+  authToken: string;
+  /** Default `https://verify.twilio.com`. Credentials are sent to this origin only. */
+  baseUrl?: string;
+  /** A `fetch` of your own, for proxies and tests. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Retries of 429, 5xx, network errors and timeouts (default 2; 0 turns retries off). */
+  maxRetries?: number;
+  /** The limit on each attempt, body included, in milliseconds (default 30 000). */
+  timeoutMs?: number;
+}
+
+export interface VerifyClient {
+  /** List an Entity's Factors, page by page, as items or as pages. */
+  listFactors(options: ListFactorsOptions): FactorList;
+  /** The openapi-fetch client typed by the spec, with auth, retries and timeouts installed. */
+  api: Client<paths>;
+}
+
+export const DEFAULT_BASE_URL = "https://verify.twilio.com";
+
+export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
+  if (typeof options !== "object" || options === null) {
+    throw new VerifyArgumentError(
+      "options",
+      `is ${options === null ? "null" : typeof options}`,
+      "an object",
+    );
+  }
+  const accountSid = checkString("accountSid", options.accountSid);
+  const authToken = checkString("authToken", options.authToken);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const maxRetries =
+    checkOptional(options.maxRetries, (v) => checkInteger("maxRetries", v, 0, 100)) ?? 2;
+  const timeoutMs =
+    checkOptional(options.timeoutMs, (v) => checkInteger("timeoutMs", v, 1, 2 ** 31 - 1)) ?? 30_000;
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new VerifyArgumentError("fetch", `is ${typeof options.fetch}`, "a fetch function");
+  }
+  // Looked up per call, not captured, so a fetch patched in later (by a test or tracer) is used.
+  const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+
+  const api = createClient<paths>({
+    baseUrl,
+    fetch: retryFetch({ fetch, maxRetries, timeoutMs }),
+    pathSerializer: strictPathSerializer,
+  });
+  api.use(basicAuth(baseUrl, accountSid, authToken));
+
+  return { api, listFactors: (listOptions) => listFactors(api, listOptions) };
+}

@@ -1,0 +1,15 @@
+export { createVerifyClient, DEFAULT_BASE_URL } from "./client.js";
+export type { VerifyClient, VerifyClientOptions } from "./client.js";
+export type { FactorList, FactorPage, ListFactorsOptions } from "./list-factors.js";
+export type { PageCursor } from "./next-page.js";
+export {
+  VerifyApiError,
+  VerifyArgumentError,
+  VerifyConnectionError,
+  VerifyError,
+  VerifyPaginationError,
+  VerifyTimeoutError,
+} from "./errors.js";
+export type { Cursor } from "./errors.js";
+export type * from "./types.js";
+export type { components, operations, paths } from "../generated/verify.js";

@@ -1,0 +1,117 @@
+import { VerifyConnectionError, VerifyTimeoutError } from "./errors.js";
+
+export interface RetryOptions {
+  fetch: (request: Request) => Promise<Response>;
+  maxRetries: number;
+  timeoutMs: number;
+}
+
+/** Statuses worth another try: GET is idempotent, and these say "not now" rather than "no". */
+const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+/** A longer `Retry-After` is not waited out blindly; backoff applies instead (as openai-node does). */
+const MAX_RETRY_AFTER_MS = 60_000;
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+const errorBodies = new WeakMap<Response, string>();
+
+/** The body text of a non-2xx response that went through `retryFetch` (openapi-fetch consumes it). */
+export function errorBodyText(response: Response): string | undefined {
+  return errorBodies.get(response);
+}
+
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP date (RFC 9110, 10.2.3). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff from 0.5 s to 8 s, with jitter so that many clients spread out. */
+export function backoffMs(attempt: number): number {
+  return Math.min(8_000, 500 * 2 ** attempt) * (0.75 + Math.random() * 0.25);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * A `fetch` that retries what can be retried and bounds each attempt by `timeoutMs`, body
+ * included: the body is read inside the attempt, so a connection that drops mid-page is
+ * retried like one that never answered. The caller's `request.signal` cancels everything.
+ */
+export function retryFetch({ fetch, maxRetries, timeoutMs }: RetryOptions) {
+  return async function fetchWithRetry(request: Request): Promise<Response> {
+    const signal = request.signal;
+    for (let attempt = 0; ; attempt++) {
+      signal.throwIfAborted();
+      const outcome = await attemptOnce(fetch, request, timeoutMs);
+      // A cancelled call ends with the caller's reason, whatever the attempt saw.
+      signal.throwIfAborted();
+      const retriesLeft = attempt < maxRetries;
+      if (outcome instanceof Response) {
+        if (!retriesLeft || !RETRY_STATUSES.has(outcome.status)) return outcome;
+        const asked = parseRetryAfter(outcome.headers.get("retry-after"));
+        const wait =
+          asked !== undefined && asked <= MAX_RETRY_AFTER_MS ? asked : backoffMs(attempt);
+        await sleep(wait, signal);
+      } else {
+        if (!retriesLeft) throw outcome;
+        await sleep(backoffMs(attempt), signal);
+      }
+    }
+  };
+}
+
+async function attemptOnce(
+  fetch: RetryOptions["fetch"],
+  request: Request,
+  timeoutMs: number,
+): Promise<Response | VerifyConnectionError> {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(request.signal.reason);
+  request.signal.addEventListener("abort", onAbort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    // "manual": a redirect is answered as it is, so credentials never follow it elsewhere.
+    const response = await fetch(
+      new Request(request, { signal: controller.signal, redirect: "manual" }),
+    );
+    const body = await response.arrayBuffer();
+    const copy = new Response(NULL_BODY_STATUSES.has(response.status) ? null : body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+    if (!response.ok) errorBodies.set(copy, new TextDecoder().decode(body));
+    return copy;
+  } catch (error) {
+    const where = `${request.method} ${new URL(request.url).origin}`;
+    if (timedOut) {
+      return new VerifyTimeoutError(`${where}: no answer within ${timeoutMs} ms`, { cause: error });
+    }
+    const reason = error instanceof Error ? (error.cause ?? error) : error;
+    const detail = reason instanceof Error ? reason.message : String(reason);
+    return new VerifyConnectionError(`${where}: connection failed (${detail})`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+    request.signal.removeEventListener("abort", onAbort);
+  }
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { createVerifyClient, VerifyArgumentError } from "../src/index.js";
+import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "./fake-verify.js";
+import { clientFor, rejection, target } from "./helpers.js";
+import { fakeServers } from "./server-pool.js";
+
+const fake = fakeServers();
+const PATH = "/v2/Services/{ServiceSid}/Entities/{Identity}/Factors";
+
+function argumentError(run: () => unknown): VerifyArgumentError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(VerifyArgumentError);
+    return error as VerifyArgumentError;
+  }
+  throw new Error("expected a VerifyArgumentError");
+}
+
+describe("createVerifyClient checks its options", () => {
+  const good = { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN };
+  it.each([
+    ["accountSid", { ...good, accountSid: "" }, /non-empty string/],
+    ["authToken", { ...good, authToken: undefined }, /non-empty string/],
+    ["baseUrl", { ...good, baseUrl: "verify.twilio.com" }, /absolute http\(s\) URL/],
+    ["baseUrl", { ...good, baseUrl: "ftp://example.test" }, /absolute http\(s\) URL/],
+    ["maxRetries", { ...good, maxRetries: -1 }, /integer/],
+    ["maxRetries", { ...good, maxRetries: 1.5 }, /integer/],
+    ["timeoutMs", { ...good, timeoutMs: 0 }, /integer/],
+    ["fetch", { ...good, fetch: "fetch" }, /function/],
+  ])("%s: %j", (parameter, options, rule) => {
+    const error = argumentError(() => createVerifyClient(options as never));
+    expect(error.parameter).toBe(parameter);
+    expect(error.message).toMatch(new RegExp(`^${parameter} `));
+    expect(error.message).toMatch(rule);
+  });
+
+  it("refuses no options at all", () => {
+    expect(argumentError(() => createVerifyClient(undefined as never)).parameter).toBe("options");
+  });
+});
+
+describe("listFactors checks its options before any request", () => {
+  it.each([
+    ["serviceSid", { serviceSid: "VA123" }],
+    ["serviceSid", { serviceSid: "XX" + "a".repeat(32) }],
+    ["serviceSid", { serviceSid: undefined }],
+    ["identity", { identity: "short" }],
+    ["identity", { identity: "a".repeat(65) }],
+    ["identity", { identity: "has space-12345" }],
+    ["identity", { identity: "double--dash" }],
+    ["identity", { identity: "../../../Services" }],
+    ["identity", { identity: "........" }],
+    ["pageSize", { pageSize: 0 }],
+    ["pageSize", { pageSize: 1001 }],
+    ["pageSize", { pageSize: 2.5 }],
+    ["pageSize", { pageSize: "50" }],
+    ["page", { page: -1 }],
+    ["limit", { limit: 0 }],
+    ["limit", { limit: Number.NaN }],
+    ["pageToken", { pageToken: "" }],
+    ["signal", { signal: {} }],
+    ["prefetch", { prefetch: "yes" }],
+  ])("%s: %j", async (parameter, bad) => {
+    const server = await fake({ total: 3 });
+    const client = clientFor(server);
+    const error = argumentError(() => client.listFactors({ ...target, ...bad } as never));
+    expect(error.parameter).toBe(parameter);
+    expect(error.message.startsWith(`${parameter} is `)).toBe(true);
+    expect(error.message).toMatch(/; it must be /);
+    expect(server.log).toHaveLength(0);
+  });
+
+  it("names the rule, the value and its problem", () => {
+    const client = createVerifyClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+    const error = argumentError(() => client.listFactors({ ...target, identity: "abc" }));
+    expect(error.message).toBe(
+      'identity is "abc" (3 characters); it must be 8 to 64 dash-separated alphanumeric characters',
+    );
+  });
+});
+
+describe("verify.api: the typed openapi-fetch client", () => {
+  it("calls the endpoint with auth installed", async () => {
+    const server = await fake({ total: 4 });
+    const { data, error } = await clientFor(server).api.GET(PATH, {
+      params: { path: { ServiceSid: SERVICE_SID, Identity: IDENTITY }, query: { PageSize: 2 } },
+    });
+    expect(error).toBeUndefined();
+    expect(data?.factors.map((f) => f.sid)).toEqual(server.factors.slice(0, 2).map((f) => f.sid));
+    expect(server.log[0]!.authorization).toMatch(/^Basic /);
+  });
+
+  it("percent-encodes path parameters", async () => {
+    const server = await fake();
+    await clientFor(server).api.GET(PATH, {
+      params: { path: { ServiceSid: SERVICE_SID, Identity: "a/b?c d#e" } },
+    });
+    expect(server.log[0]!.path).toBe(
+      `/v2/Services/${SERVICE_SID}/Entities/a%2Fb%3Fc%20d%23e/Factors`,
+    );
+  });
+
+  it.each(["..", ".", "%2e%2E", ""])(
+    "refuses %j as a path segment, sending nothing",
+    async (identity) => {
+      const server = await fake();
+      const error = await rejection(
+        clientFor(server).api.GET(PATH, {
+          params: { path: { ServiceSid: SERVICE_SID, Identity: identity } },
+        }),
+      );
+      expect(error).toBeInstanceOf(VerifyArgumentError);
+      expect(error.parameter).toBe("Identity");
+      expect(server.log).toHaveLength(0);
+    },
+  );
+
+  it("sends credentials to baseUrl's origin only", async () => {
+    const server = await fake({ total: 1 });
+    const other = await fake({ total: 1 });
+    await clientFor(server).api.GET(PATH, {
+      baseUrl: other.url,
+      params: { path: { ServiceSid: SERVICE_SID, Identity: IDENTITY } },
+    });
+    expect(other.log).toHaveLength(1);
+    expect(other.log[0]!.authorization).toBeUndefined();
+  });
+
+  it("does not follow redirects, so credentials cannot travel with one", async () => {
+    const { createServer } = await import("node:http");
+    const other = await fake({ total: 1 });
+    const redirector = createServer((_req, res) => {
+      res.writeHead(307, { location: `${other.url}${_req.url}` });
+      res.end();
+    });
+    await new Promise<void>((resolve) => redirector.listen(0, "127.0.0.1", resolve));
+    const { port } = redirector.address() as import("node:net").AddressInfo;
+    try {
+      const client = createVerifyClient({
+        accountSid: ACCOUNT_SID,
+        authToken: AUTH_TOKEN,
+        baseUrl: `http://127.0.0.1:${port}`,
+        maxRetries: 0,
+      });
+      const error = await rejection(client.listFactors(target).toArray());
+      expect(error.status).toBe(307);
+      expect(other.log).toHaveLength(0);
+    } finally {
+      redirector.close();
+    }
+  });
+});

@@ -1,0 +1,245 @@
+// A Twilio-like Verify server for tests and benchmarks: a real HTTP server on 127.0.0.1 that pages
+// the way Twilio does (absolute next_page_url with PageToken, `meta` as in the reference) and
+// can be told to misbehave.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export const SERVICE_SID = "VA" + "0".repeat(31) + "1";
+export const IDENTITY = "fake-identity-0001";
+export const ACCOUNT_SID = "AC" + "0".repeat(31) + "1";
+export const AUTH_TOKEN = "fake_auth_token_not_real";
+
+export type Fault =
+  | { status: number; body?: string; contentType?: string; retryAfter?: string; requestId?: string }
+  | { delayMs: number }
+  | { hang: true }
+  | { drop: "before-headers" | "mid-body" }
+  | { html: true }
+  | { truncated: true };
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  authorization?: string;
+  /** True when the client went away before the answer was complete. */
+  aborted: boolean;
+}
+
+export interface PageContext {
+  page: number;
+  pageSize: number;
+  offset: number;
+  origin: string;
+}
+
+export interface FakeOptions {
+  /** How many factors the entity has. */
+  total?: number;
+  /** Every answer waits this long. */
+  latencyMs?: number;
+  /** Origin written into meta URLs (default: the server's own). */
+  linkOrigin?: string;
+  /** Page indexes that come back empty (still with a next page). */
+  emptyPages?: number[];
+  /** Rewrites `meta.next_page_url`, e.g. to repeat a cursor or drop the PageToken. */
+  nextPageUrl?: (url: string | null, context: PageContext) => string | null;
+  /** Rewrites each factor before it is sent. */
+  factor?: (factor: Record<string, unknown>, index: number) => Record<string, unknown>;
+  /** Factors for a listing when not made up from `total`. */
+  factors?: Record<string, unknown>[];
+}
+
+export interface FakeVerify {
+  url: string;
+  log: LoggedRequest[];
+  /** Faults for the coming requests, one each, in order. */
+  fail(...faults: Fault[]): void;
+  factors: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+const hex32 = (n: number) => n.toString(16).padStart(32, "0");
+
+export function makeFactor(index: number): Record<string, unknown> {
+  const push = index % 2 === 0;
+  const sid = "YF" + hex32(index);
+  return {
+    sid,
+    account_sid: ACCOUNT_SID,
+    service_sid: SERVICE_SID,
+    entity_sid: "YE" + hex32(1),
+    identity: IDENTITY,
+    date_created: "2015-07-30T20:00:00Z",
+    date_updated: "2015-07-30T20:00:00Z",
+    friendly_name: `device ${index}`,
+    status: index % 3 === 0 ? "verified" : "unverified",
+    factor_type: push ? "push" : "totp",
+    config: push
+      ? {
+          app_id: "com.example.myapp",
+          sdk_version: "1.0",
+          notification_token: "test_token",
+          notification_platform: "fcm",
+        }
+      : { alg: "sha1", skew: 1, time_step: 30, code_length: 6 },
+    metadata: push ? { os: "Android" } : null,
+    url: `https://verify.twilio.com/v2/Services/${SERVICE_SID}/Entities/${IDENTITY}/Factors/${sid}`,
+  };
+}
+
+function twilioError(res: ServerResponse, status: number, code: number, message: string) {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(
+    JSON.stringify({
+      code,
+      message,
+      more_info: `https://www.twilio.com/docs/errors/${code}`,
+      status,
+    }),
+  );
+}
+
+const FACTORS_PATH = /^\/v2\/Services\/([^/]+)\/Entities\/([^/]+)\/Factors$/;
+
+export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVerify> {
+  const factors =
+    options.factors ??
+    Array.from({ length: options.total ?? 0 }, (_, i) => {
+      const factor = makeFactor(i);
+      return options.factor ? options.factor(factor, i) : factor;
+    });
+  const faults: Fault[] = [];
+  const log: LoggedRequest[] = [];
+  const sockets = new Set<import("node:net").Socket>();
+  let origin = "";
+
+  const answer = async (req: IncomingMessage, res: ServerResponse, entry: LoggedRequest) => {
+    const url = new URL(req.url ?? "/", origin);
+    const fault = faults.shift();
+    if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+    if (fault && "delayMs" in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault && "hang" in fault) return; // never answers; the client must give up
+    if (fault && "drop" in fault && fault.drop === "before-headers") {
+      req.socket.destroy();
+      return;
+    }
+    if (fault && "status" in fault) {
+      const headers: Record<string, string> = {
+        "content-type": fault.contentType ?? "application/json",
+      };
+      if (fault.retryAfter !== undefined) headers["retry-after"] = fault.retryAfter;
+      if (fault.requestId) headers["twilio-request-id"] = fault.requestId;
+      res.writeHead(fault.status, headers);
+      res.end(
+        fault.body ??
+          JSON.stringify({
+            code: 20000 + fault.status,
+            message: `Fake error ${fault.status}`,
+            more_info: `https://www.twilio.com/docs/errors/${20000 + fault.status}`,
+            status: fault.status,
+          }),
+      );
+      return;
+    }
+    if (fault && "html" in fault) {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end("<html><body><h1>Service Temporarily Unavailable</h1></body></html>");
+      return;
+    }
+
+    const match = FACTORS_PATH.exec(url.pathname);
+    if (req.method !== "GET" || !match) {
+      return twilioError(res, 404, 20404, `The requested resource ${url.pathname} was not found`);
+    }
+    if (!entry.authorization) return twilioError(res, 401, 20003, "Authenticate");
+    const pageSizeText = url.searchParams.get("PageSize") ?? "50";
+    const pageSize = Number(pageSizeText);
+    if (!/^\d+$/.test(pageSizeText) || pageSize < 1 || pageSize > 1000) {
+      return twilioError(res, 400, 20001, "Invalid PageSize");
+    }
+    const page = Number(url.searchParams.get("Page") ?? "0");
+    const token = url.searchParams.get("PageToken");
+    const offset = token ? Number(/^PT(\d+)_/.exec(token)?.[1] ?? NaN) : page * pageSize;
+    if (!Number.isInteger(offset)) return twilioError(res, 400, 20001, "Invalid PageToken");
+
+    const empty = options.emptyPages?.includes(page) ?? false;
+    const items = empty ? [] : factors.slice(offset, offset + pageSize);
+    const nextOffset = offset + items.length;
+    const links = options.linkOrigin ?? origin;
+    const base = `${links}${url.pathname}`;
+    const link = (p: number, extra = "") => `${base}?PageSize=${pageSize}&Page=${p}${extra}`;
+    let next: string | null =
+      nextOffset < factors.length ? link(page + 1, `&PageToken=PT${nextOffset}_${page + 1}`) : null;
+    if (options.nextPageUrl) next = options.nextPageUrl(next, { page, pageSize, offset, origin });
+    const body = JSON.stringify({
+      factors: items,
+      meta: {
+        page,
+        page_size: pageSize,
+        first_page_url: link(0),
+        previous_page_url: page > 0 ? link(page - 1, `&PageToken=PB${offset}_${page - 1}`) : null,
+        url: link(page, token ? `&PageToken=${token}` : ""),
+        next_page_url: next,
+        key: "factors",
+      },
+    });
+    if (fault && "truncated" in fault) {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(body.slice(0, Math.floor(body.length / 2)));
+      return;
+    }
+    if (fault && "drop" in fault) {
+      // Promise the whole body, send half, then cut the connection.
+      res.writeHead(200, {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(body),
+      });
+      res.write(body.slice(0, Math.floor(body.length / 2)));
+      setTimeout(() => req.socket.destroy(), 10);
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": "application/json",
+      "access-control-allow-origin": "*",
+      "twilio-request-id": "RQ" + hex32(log.length),
+    });
+    res.end(body);
+  };
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", origin);
+    const entry: LoggedRequest = {
+      method: req.method ?? "",
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      authorization: req.headers.authorization,
+      aborted: false,
+    };
+    log.push(entry);
+    res.on("close", () => {
+      if (!res.writableFinished) entry.aborted = true;
+    });
+    answer(req, res, entry).catch((error) => {
+      res.destroy(error);
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: origin,
+    log,
+    factors,
+    fail: (...more) => faults.push(...more),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,31 @@
+import { createVerifyClient, type VerifyClientOptions } from "../src/index.js";
+import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID, type FakeVerify } from "./fake-verify.js";
+
+export const target = { serviceSid: SERVICE_SID, identity: IDENTITY };
+
+export function clientFor(server: FakeVerify, options: Partial<VerifyClientOptions> = {}) {
+  return createVerifyClient({
+    accountSid: ACCOUNT_SID,
+    authToken: AUTH_TOKEN,
+    baseUrl: server.url,
+    ...options,
+  });
+}
+
+export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) out.push(item);
+  return out;
+}
+
+/** The error a promise rejects with; fails the test when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<any> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a rejection, got a value");
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
