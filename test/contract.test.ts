@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { VerifyApiError, createVerifyClient } from "../src/index.js";
+import {
+  ACCOUNT_SID,
+  AUTH_TOKEN,
+  IDENTITY,
+  SERVICE_SID,
+  startFakeVerify,
+  type FakeVerify,
+} from "./fake-verify.js";
+import { collect, rejection } from "./helpers.js";
+import { startPrism, type Prism } from "./prism.js";
+import { fixture } from "./spec.js";
+
+const target = { serviceSid: "VA" + "a".repeat(32), identity: "ff483d1ff591898a9942916050d2ca3f" };
+
+/** A fetch that asks Prism for one named example or status, and keeps the answers' headers. */
+function preferring(prefer: string, seen: Headers[] = []) {
+  return async (request: Request) => {
+    request.headers.set("Prefer", prefer);
+    const response = await fetch(request);
+    seen.push(response.headers);
+    return response;
+  };
+}
+
+describe("against `prism mock openapi/verify.yaml`", () => {
+  let prism: Prism;
+  beforeAll(async () => {
+    prism = await startPrism(["mock", "openapi/verify.yaml"]);
+  }, 40_000);
+  afterAll(() => prism?.stop());
+
+  const client = (prefer: string, seen?: Headers[]) =>
+    createVerifyClient({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      baseUrl: prism.url,
+      maxRetries: 0,
+      fetch: preferring(prefer, seen),
+    });
+
+  it.each([
+    ["empty", "empty"],
+    ["push", "push"],
+    ["totp", "totp"],
+    ["totpUpperCaseIdentity", "totp-upper-case-identity"],
+  ])("the client's requests pass validation and the %s example parses", async (example, file) => {
+    const seen: Headers[] = [];
+    const list = client(`example=${example}`, seen).listFactors({ ...target, pageSize: 20 });
+    const [page] = await collect(list.pages());
+    expect(seen[0]!.get("sl-violations")).toBeNull();
+    expect(page).toEqual({ ...fixture(file), nextCursor: null });
+  });
+
+  it("a request that breaks the spec is caught by Prism (so the check above can fail)", async () => {
+    const seen: Headers[] = [];
+    const { response } = await client("code=200", seen).api.GET(
+      "/v2/Services/{ServiceSid}/Entities/{Identity}/Factors",
+      { params: { path: { ServiceSid: "VA123", Identity: "x" }, query: { PageSize: 5000 } } },
+    );
+    expect(response.status).toBe(400);
+    expect(seen[0]!.get("sl-violations")).toMatch(/pagesize/i);
+  });
+
+  it.each([400, 401, 403, 404, 429, 500])(
+    "the %i example becomes a VerifyApiError",
+    async (status) => {
+      const error = await rejection(client(`code=${status}`).listFactors(target).toArray());
+      expect(error).toBeInstanceOf(VerifyApiError);
+      expect(error.status).toBe(status);
+      expect(error.code).toBeGreaterThan(20000);
+      expect(error.moreInfo).toMatch(/^https:\/\/www\.twilio\.com\/docs\/errors\/\d+$/);
+    },
+  );
+});
+
+describe("the fake server seen through `prism proxy --errors`", () => {
+  let fake: FakeVerify;
+  let broken: FakeVerify;
+  let proxy: Prism;
+  let brokenProxy: Prism;
+  beforeAll(async () => {
+    fake = await startFakeVerify({ total: 25, emptyPages: [1] });
+    broken = await startFakeVerify({ total: 3, factor: (f) => ({ ...f, status: "pending" }) });
+    [proxy, brokenProxy] = await Promise.all([
+      startPrism(["proxy", "openapi/verify.yaml", fake.url, "--errors"]),
+      startPrism(["proxy", "openapi/verify.yaml", broken.url, "--errors"]),
+    ]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([proxy?.stop(), brokenProxy?.stop(), fake?.close(), broken?.close()]);
+  });
+
+  const through = (prism: Prism) =>
+    createVerifyClient({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      baseUrl: prism.url,
+      maxRetries: 0,
+    });
+
+  it("answers every page in the spec's shape", async () => {
+    const factors = await through(proxy)
+      .listFactors({ serviceSid: SERVICE_SID, identity: IDENTITY, pageSize: 10 })
+      .toArray();
+    expect(factors.map((f) => f.sid)).toEqual(fake.factors.map((f) => f.sid));
+    expect(fake.log.length).toBe(4);
+  });
+
+  it("answers its errors in the spec's shape", async () => {
+    fake.fail({
+      status: 404,
+      body: JSON.stringify({
+        code: 20404,
+        message: "Not found",
+        more_info: "https://www.twilio.com/docs/errors/20404",
+        status: 404,
+      }),
+    });
+    const error = await rejection(
+      through(proxy).listFactors({ serviceSid: SERVICE_SID, identity: IDENTITY }).toArray(),
+    );
+    expect(error.status).toBe(404);
+    expect(error.code).toBe(20404);
+  });
+
+  it("would be caught drifting: a factor status outside the enum is a violation", async () => {
+    const error = await rejection(
+      through(brokenProxy).listFactors({ serviceSid: SERVICE_SID, identity: IDENTITY }).toArray(),
+    );
+    expect(error).toBeInstanceOf(VerifyApiError);
+    expect(error.status).toBe(500);
+    expect(error.body).toMatch(/status/);
+  });
+});
