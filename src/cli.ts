@@ -221,7 +221,12 @@ async function main(argv: string[], env = process.env): Promise<number> {
   const { output, properties } = options;
   const shown = (factor: Factor) =>
     options.pickProperties ? Object.fromEntries(properties.map((p) => [p, factor[p]])) : factor;
-  const progress = stderr.isTTY && output !== "table";
+  // Drawn on stderr between pages and wiped before any output, so it never mixes with rows.
+  let progressShown = false;
+  const clearProgress = () => {
+    if (progressShown) stderr.write("\r\x1b[K");
+    progressShown = false;
+  };
   let items = 0;
   let pages = 0;
   try {
@@ -229,26 +234,21 @@ async function main(argv: string[], env = process.env): Promise<number> {
     if (output === "json") await write("[");
     if (output === "tsv") await write(`${properties.join("\t")}\n`);
     let widths = properties.map((p) => title(p).length);
+    const row = (cells: string[]) =>
+      `${cells
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd()}\n`;
     for await (const page of list.pages()) {
       pages++;
+      clearProgress();
       if (output === "table") {
         const rows = page.factors.map((f) => properties.map((p) => cell(f[p])));
         if (pages === 1) {
           widths = widths.map((w, i) => Math.max(w, ...rows.map((r) => r[i]!.length)));
-          await write(
-            `${properties
-              .map((p, i) => title(p).padEnd(widths[i]!))
-              .join("  ")
-              .trimEnd()}\n`,
-          );
+          await write(row(properties.map(title)));
         }
-        for (const row of rows)
-          await write(
-            `${row
-              .map((c, i) => c.padEnd(widths[i]!))
-              .join("  ")
-              .trimEnd()}\n`,
-          );
+        for (const cells of rows) await write(row(cells));
       } else {
         for (const factor of page.factors) {
           if (output === "ndjson") await write(`${JSON.stringify(shown(factor))}\n`);
@@ -262,14 +262,17 @@ async function main(argv: string[], env = process.env): Promise<number> {
         }
       }
       if (output === "table") items += page.factors.length;
-      if (progress && page.nextCursor) stderr.write(`\r${pages} pages, ${items} factors so far…`);
+      if (stderr.isTTY && page.nextCursor) {
+        stderr.write(`\r${pages} pages, ${items} factors so far…`);
+        progressShown = true;
+      }
     }
-    if (progress && pages > 1) stderr.write("\r\x1b[K");
+    clearProgress();
     if (output === "json") await write(items ? "\n]\n" : "]\n");
     return 0;
   } catch (error) {
+    clearProgress();
     if (closed) return 0;
-    if (progress && pages > 1) stderr.write("\r\x1b[K");
     if (controller.signal.aborted) return fail(130, "interrupted");
     if (error instanceof VerifyArgumentError)
       return fail(2, `${error.message}\nTry: verify-factors --help`);

@@ -18,13 +18,17 @@ function run(
   args: string[],
   env: Record<string, string> = credentials,
   pipeTo?: string,
+  argv?: string[],
 ): Promise<Run> {
   const command = pipeTo
     ? `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} ${args.map((a) => JSON.stringify(a)).join(" ")} | ${pipeTo}`
     : undefined;
-  const child = command
-    ? spawn("bash", ["-o", "pipefail", "-c", command], { env: { PATH: process.env.PATH!, ...env } })
-    : spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH!, ...env } });
+  const options = { env: { PATH: process.env.PATH!, ...env } };
+  const child = argv
+    ? spawn(argv[0]!, argv.slice(1), options)
+    : command
+      ? spawn("bash", ["-o", "pipefail", "-c", command], options)
+      : spawn(process.execPath, [bin, ...args], options);
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -166,6 +170,20 @@ describe("verify-factors list", () => {
     const result = await run(["list", "--service-sid", SERVICE_SID, "--identity", IDENTITY], {});
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/TWILIO_ACCOUNT_SID/);
+  });
+
+  it("on a terminal, prints a table with a progress line on stderr that it wipes", async () => {
+    const server = await fake({ total: 30 });
+    // `script` gives the command a pseudo-terminal, as a person's shell would.
+    const command = [process.execPath, bin, ...list(server.url, "--page-size", "10")]
+      .map((a) => `'${a}'`)
+      .join(" ");
+    const result = await run([], credentials, undefined, ["script", "-qfec", command, "/dev/null"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^SID\s+Friendly Name\s+Status\s+Factor Type/m);
+    expect(result.stdout).toContain("2 pages, 20 factors so far…");
+    expect(result.stdout).toContain("\r\x1b[K");
+    expect(result.stdout.match(/YF[0-9a-f]{32}/g)).toHaveLength(30);
   });
 
   it("prints --help and --version", async () => {

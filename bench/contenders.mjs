@@ -1,0 +1,107 @@
+// The ways to list factors that the benchmark compares. Each resolves to the number of items seen.
+import twilio from "twilio";
+import { createVerifyClient } from "verify-factors";
+
+export const ACCOUNT_SID = "AC" + "0".repeat(31) + "1";
+export const AUTH_TOKEN = "fake_auth_token_not_real";
+export const SERVICE_SID = "VA" + "0".repeat(31) + "1";
+export const IDENTITY = "bench-identity-0001";
+const path = `/v2/Services/${SERVICE_SID}/Entities/${IDENTITY}/Factors`;
+const authorization = "Basic " + btoa(`${ACCOUNT_SID}:${AUTH_TOKEN}`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The ceiling: a bare fetch loop that parses each page and follows next_page_url. */
+export async function rawLoop(origin, { pageSize, workMs = 0, onItem }) {
+  let url = `${origin}${path}?PageSize=${pageSize}`;
+  let count = 0;
+  while (url) {
+    const response = await fetch(url, { headers: { authorization } });
+    const body = await response.json();
+    for (const factor of body.factors) {
+      count++;
+      onItem?.(factor, count);
+    }
+    if (workMs) await sleep(workMs);
+    url = body.meta.next_page_url;
+  }
+  return count;
+}
+
+const ours = (origin) =>
+  createVerifyClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: origin });
+
+export async function oursItems(origin, { pageSize, prefetch = true, onItem }) {
+  let count = 0;
+  const list = ours(origin).listFactors({
+    serviceSid: SERVICE_SID,
+    identity: IDENTITY,
+    pageSize,
+    prefetch,
+  });
+  for await (const factor of list) {
+    count++;
+    onItem?.(factor, count);
+  }
+  return count;
+}
+
+export async function oursPages(origin, { pageSize, prefetch = true, workMs = 0 }) {
+  let count = 0;
+  const list = ours(origin).listFactors({
+    serviceSid: SERVICE_SID,
+    identity: IDENTITY,
+    pageSize,
+    prefetch,
+  });
+  for await (const page of list.pages()) {
+    count += page.factors.length;
+    if (workMs) await sleep(workMs);
+  }
+  return count;
+}
+
+/** twilio-node with its own HTTP stack, pointed at the local server instead of Twilio. */
+function twilioClient(origin) {
+  class LocalRequestClient extends twilio.RequestClient {
+    request(options) {
+      return super.request({
+        ...options,
+        uri: options.uri.replace("https://verify.twilio.com", origin),
+      });
+    }
+  }
+  return twilio(ACCOUNT_SID, AUTH_TOKEN, { httpClient: new LocalRequestClient() });
+}
+
+const twilioFactors = (origin) =>
+  twilioClient(origin).verify.v2.services(SERVICE_SID).entities(IDENTITY).factors;
+
+export function twilioEach(origin, { pageSize, onItem }) {
+  let count = 0;
+  return new Promise((resolve, reject) => {
+    twilioFactors(origin).each({
+      pageSize,
+      callback: (factor) => {
+        count++;
+        onItem?.(factor, count);
+      },
+      done: (error) => (error ? reject(error) : resolve(count)),
+    });
+  });
+}
+
+export async function twilioPages(origin, { pageSize, workMs = 0 }) {
+  let count = 0;
+  let page = await twilioFactors(origin).page({ pageSize });
+  while (page) {
+    count += page.instances.length;
+    if (workMs) await sleep(workMs);
+    page = await page.nextPage();
+  }
+  return count;
+}
+
+export async function twilioList(origin, { pageSize }) {
+  const all = await twilioFactors(origin).list({ pageSize });
+  return all;
+}

@@ -1,0 +1,27 @@
+import { execFile } from "node:child_process";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+import { expect, it } from "vitest";
+
+// A small run of `npm run bench` so the script cannot rot. Timings at these sizes mean nothing,
+// so nothing here asserts speed; BENCHMARKS.md holds the real run.
+it("the benchmark runs every scenario and prints its tables", async () => {
+  const root = resolve(import.meta.dirname, "..");
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["bench/run.mjs", "--smoke", "--no-write"],
+    { cwd: root, timeout: 120_000 },
+  );
+  for (const heading of ["1. Throughput", "2. Latency-bound", "3. Memory", "4. Weight"]) {
+    expect(stdout).toContain(`### ${heading}`);
+  }
+  for (const row of [
+    "raw fetch loop (limit)",
+    "verify-factors items",
+    "twilio-node each()",
+    "twilio-node list()",
+  ]) {
+    expect(stdout).toMatch(new RegExp(`\\| ${row.replace(/[()]/g, "\\$&")} \\| [\\d,.]+`));
+  }
+  expect(stdout).toMatch(/Targets: <= 10 kB gzipped: [\d.]+ kB/);
+}, 120_000);
