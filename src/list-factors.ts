@@ -63,7 +63,12 @@ function checkOptions(options: ListFactorsOptions): ListFactorsOptions {
   checkOptional(options.limit, (v) => checkInteger("limit", v, 1));
   checkOptional(options.page, (v) => checkInteger("page", v, 0));
   checkOptional(options.pageToken, (v) => checkString("pageToken", v));
-  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+  // Duck-typed: a signal from another realm or a polyfill is still a signal.
+  const signal = options.signal as Partial<AbortSignal> | undefined;
+  if (
+    signal !== undefined &&
+    (typeof signal?.aborted !== "boolean" || typeof signal.addEventListener !== "function")
+  ) {
     throw new VerifyArgumentError("signal", `is ${typeof options.signal}`, "an AbortSignal");
   }
   if (options.prefetch !== undefined && typeof options.prefetch !== "boolean") {

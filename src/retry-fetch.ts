@@ -81,6 +81,8 @@ export function retryFetch({ fetch, maxRetries, timeoutMs }: RetryOptions) {
   };
 }
 
+const where = (request: Request) => `${request.method} ${new URL(request.url).origin}`;
+
 async function attemptOnce(
   fetch: RetryOptions["fetch"],
   request: Request,
@@ -99,6 +101,12 @@ async function attemptOnce(
     const response = await fetch(
       new Request(request, { signal: controller.signal, redirect: "manual" }),
     );
+    if (response.type === "opaqueredirect") {
+      // Browsers hide a redirect that is not followed behind status 0.
+      return new VerifyConnectionError(
+        `${where(request)}: answered with a redirect, which is not followed`,
+      );
+    }
     // The chunks are kept as they came and handed on as a stream: copying them into one buffer
     // here would cost a tenth of the listing's throughput.
     const chunks: Uint8Array[] = [];
@@ -122,13 +130,16 @@ async function attemptOnce(
     if (!response.ok) errorBodies.set(copy, decode(chunks));
     return copy;
   } catch (error) {
-    const where = `${request.method} ${new URL(request.url).origin}`;
     if (timedOut) {
-      return new VerifyTimeoutError(`${where}: no answer within ${timeoutMs} ms`, { cause: error });
+      return new VerifyTimeoutError(`${where(request)}: no answer within ${timeoutMs} ms`, {
+        cause: error,
+      });
     }
     const reason = error instanceof Error ? (error.cause ?? error) : error;
     const detail = reason instanceof Error ? reason.message : String(reason);
-    return new VerifyConnectionError(`${where}: connection failed (${detail})`, { cause: error });
+    return new VerifyConnectionError(`${where(request)}: connection failed (${detail})`, {
+      cause: error,
+    });
   } finally {
     clearTimeout(timer);
     request.signal.removeEventListener("abort", onAbort);

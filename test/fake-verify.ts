@@ -24,6 +24,8 @@ export interface LoggedRequest {
   authorization?: string;
   /** True when the client went away before the answer was complete. */
   aborted: boolean;
+  /** When it arrived (performance.now()). */
+  at: number;
 }
 
 export interface PageContext {
@@ -215,6 +217,7 @@ export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVe
       query: Object.fromEntries(url.searchParams),
       authorization: req.headers.authorization,
       aborted: false,
+      at: performance.now(),
     };
     log.push(entry);
     res.on("close", () => {

@@ -104,16 +104,26 @@ describe("limit", () => {
 describe("prefetch and stopping early", () => {
   it("requests the next page while the caller works on the current one", async () => {
     const server = await fake({ total: 30, latencyMs: 100 });
-    const started = Date.now();
     for await (const page of clientFor(server)
       .listFactors({ ...target, pageSize: 10 })
       .pages()) {
       void page;
       await sleep(100);
     }
-    // Sequential would be 3 × (100 + 100) ms; overlapped, about 100 + 3 × 100.
-    expect(Date.now() - started).toBeLessThan(520);
     expect(server.log).toHaveLength(3);
+    // Page 2 is asked for as page 1 arrives (~100 ms), not after the caller's 100 ms of work (~200 ms).
+    expect(server.log[1]!.at - server.log[0]!.at).toBeLessThan(170);
+    expect(server.log[2]!.at - server.log[1]!.at).toBeLessThan(170);
+  });
+
+  it("without prefetch, asks only after the caller is done with the page", async () => {
+    const server = await fake({ total: 20, latencyMs: 50 });
+    const list = clientFor(server).listFactors({ ...target, pageSize: 10, prefetch: false });
+    for await (const page of list.pages()) {
+      void page;
+      await sleep(100);
+    }
+    expect(server.log[1]!.at - server.log[0]!.at).toBeGreaterThanOrEqual(145);
   });
 
   it("on break, aborts the prefetch in flight and sends nothing more", async () => {
