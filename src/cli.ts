@@ -221,7 +221,8 @@ async function main(argv: string[], env = process.env): Promise<number> {
   const { output, properties } = options;
   const shown = (factor: Factor) =>
     options.pickProperties ? Object.fromEntries(properties.map((p) => [p, factor[p]])) : factor;
-  // Drawn on stderr between pages and wiped before any output, so it never mixes with rows.
+  // On a terminal only (none when piped), drawn on stderr between pages and wiped before any
+  // output, so it never mixes with rows.
   let progressShown = false;
   const clearProgress = () => {
     if (progressShown) stderr.write("\r\x1b[K");
@@ -262,7 +263,7 @@ async function main(argv: string[], env = process.env): Promise<number> {
         }
       }
       if (output === "table") items += page.factors.length;
-      if (stderr.isTTY && page.nextCursor) {
+      if (stderr.isTTY && stdout.isTTY && page.nextCursor) {
         stderr.write(`\r${pages} pages, ${items} factors so far…`);
         progressShown = true;
       }

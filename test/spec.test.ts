@@ -22,14 +22,15 @@ describe("the reference examples", () => {
     expect(errorsOf(fixture(name))).toEqual([]);
   });
 
-  it("are the 200 response's named examples, value for value and in order", () => {
+  it("are the 200 response's named examples, value for value", () => {
     const examples = ok.content["application/json"].examples;
-    const values = Object.values(examples).map((example: Json) => {
-      const ref: string = example.$ref;
-      return spec.components.examples[ref.split("/").pop()!].value;
-    });
-    expect(Object.keys(examples)).toEqual(["empty", "push", "totp", "totpUpperCaseIdentity"]);
-    expect(values).toEqual(fixtureNames.map(fixture));
+    const value = (name: string) =>
+      spec.components.examples[examples[name].$ref.split("/").pop()].value;
+    const names = ["empty", "push", "totp", "totpUpperCaseIdentity"];
+    expect(Object.keys(examples).sort()).toEqual([...names].sort());
+    expect(names.map(value)).toEqual(
+      ["empty", "push", "totp", "totp-upper-case-identity"].map(fixture),
+    );
   });
 });
 
