@@ -1,0 +1,47 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { expect, it } from "vitest";
+import { ACCOUNT_SID, AUTH_TOKEN } from "./fake-verify.js";
+import { fakeServers } from "./server-pool.js";
+
+const root = resolve(import.meta.dirname, "..");
+const fake = fakeServers();
+
+// The README's TypeScript examples, in order, make one program: it must type-check and run.
+// It lives inside the repository so that `import "verify-factors"` resolves to this package.
+const readme = readFileSync(join(root, "README.md"), "utf8");
+const program = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).join("\n");
+const dir = join(root, "test/artifacts");
+
+it("the README's client examples type-check", async () => {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "readme-example.mts"), program);
+  const tsc = resolve(root, "node_modules/.bin/tsc");
+  const args = ["--noEmit", "--strict", "--target", "es2022", "--module", "nodenext"];
+  args.push("--lib", "es2022,dom", "--types", "node", join(dir, "readme-example.mts"));
+  await expect(promisify(execFile)(tsc, args, { cwd: root })).resolves.toBeDefined();
+}, 60_000);
+
+it("the README's client examples run as written", async () => {
+  const server = await fake({ total: 120 });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "readme-example.mjs"), program);
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [join(dir, "readme-example.mjs")],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+        VERIFY_BASE_URL: server.url,
+      },
+    },
+  );
+  expect(stdout.split("\n").filter((line) => line.startsWith("YF"))).toHaveLength(120);
+  expect(stdout).toContain(`50 120`);
+  expect(server.log.length).toBeGreaterThan(10);
+});
