@@ -91,6 +91,7 @@ function withCursor(error: unknown, cursor: Cursor): unknown {
 }
 
 const ignore = () => {};
+const SEEN_CURSORS = 10_000;
 const cursorKey = (request: PageRequest) => `${request.page ?? ""}\u0000${request.pageToken ?? ""}`;
 
 export function listFactors(api: Client<paths>, input: ListFactorsOptions): FactorList {
@@ -160,6 +161,9 @@ export function listFactors(api: Client<paths>, input: ListFactorsOptions): Fact
             following = undefined;
           } else {
             seen.add(cursorKey(following));
+            // Bounded, so memory stays flat however long the listing: a loop back further than
+            // this many pages is not one a server makes by mistake.
+            if (seen.size > SEEN_CURSORS) seen.delete(seen.values().next().value!);
             if (readAhead) pending = load(following);
           }
         }
