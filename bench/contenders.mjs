@@ -27,33 +27,30 @@ export async function rawLoop(origin, { pageSize, workMs = 0, onItem }) {
   return count;
 }
 
-const ours = (origin) =>
-  createVerifyClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: origin });
-
-export async function oursItems(origin, { pageSize, prefetch = true, onItem }) {
-  let count = 0;
-  const list = ours(origin).listFactors({
+const listing = (origin, { pageSize, prefetch = true }) =>
+  createVerifyClient({
+    accountSid: ACCOUNT_SID,
+    authToken: AUTH_TOKEN,
+    baseUrl: origin,
+  }).listFactors({
     serviceSid: SERVICE_SID,
     identity: IDENTITY,
     pageSize,
     prefetch,
   });
-  for await (const factor of list) {
+
+export async function oursItems(origin, { onItem, ...options }) {
+  let count = 0;
+  for await (const factor of listing(origin, options)) {
     count++;
     onItem?.(factor, count);
   }
   return count;
 }
 
-export async function oursPages(origin, { pageSize, prefetch = true, workMs = 0 }) {
+export async function oursPages(origin, { workMs = 0, ...options }) {
   let count = 0;
-  const list = ours(origin).listFactors({
-    serviceSid: SERVICE_SID,
-    identity: IDENTITY,
-    pageSize,
-    prefetch,
-  });
-  for await (const page of list.pages()) {
+  for await (const page of listing(origin, options).pages()) {
     count += page.factors.length;
     if (workMs) await sleep(workMs);
   }
