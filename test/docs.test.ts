@@ -66,12 +66,16 @@ describe("docs/index.html", () => {
       expect(text).toContain(name);
     }
     expect(text).toContain("^VA[0-9a-fA-F]{32}$");
-    // The response sample panel shows a reference example.
+    // The response sample panel shows a reference example (Redoc folds the factor objects).
     expect(text).toMatch(/"key":\s*"factors"/);
+    expect(text).toContain("One push factor"); // the first example's summary, above its sample
+    expect(text).toContain(
+      '"first_page_url": "https://verify.twilio.com/v2/Services/VAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/',
+    );
 
     await page.waitForTimeout(500);
     mkdirSync(artifacts, { recursive: true });
-    await page.screenshot({ path: join(artifacts, "docs.png"), fullPage: false });
+    await page.screenshot({ path: join(artifacts, "docs.png"), fullPage: true });
 
     expect(leaving).toEqual([]);
     expect(consoleErrors).toEqual([]);
