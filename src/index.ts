@@ -11,5 +11,16 @@ export {
   VerifyTimeoutError,
 } from "./errors.js";
 export type { Cursor } from "./errors.js";
-export type * from "./types.js";
+export type {
+  Factor,
+  FactorConfig,
+  FactorListResponse,
+  FactorMetadata,
+  FactorStatus,
+  FactorType,
+  PageMeta,
+  PushFactorConfig,
+  TotpFactorConfig,
+  TwilioErrorBody,
+} from "./types.js";
 export type { components, operations, paths } from "../generated/verify.js";
