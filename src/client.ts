@@ -49,8 +49,13 @@ export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new VerifyArgumentError("fetch", `is ${typeof options.fetch}`, "a fetch function");
   }
-  // Looked up per call, not captured, so a fetch patched in later (by a test or tracer) is used.
-  const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  // A fetch of the caller's own takes a Request alone, so each attempt's signal goes into a copy;
+  // the platform's takes it as `init` and copies once itself. It is looked up per call, not
+  // captured, so a fetch patched in later (by a test or a tracer) is used.
+  const custom = options.fetch;
+  const fetch = custom
+    ? (request: Request, init: RequestInit) => custom(new Request(request, init))
+    : (request: Request, init: RequestInit) => globalThis.fetch(request, init);
 
   const api = createClient<paths>({
     baseUrl,

@@ -1,7 +1,8 @@
 import { VerifyConnectionError, VerifyTimeoutError } from "./errors.js";
 
 export interface RetryOptions {
-  fetch: (request: Request) => Promise<Response>;
+  /** Sends one attempt: `request` with `init`'s signal and redirect mode. */
+  fetch: (request: Request, init: RequestInit) => Promise<Response>;
   maxRetries: number;
   timeoutMs: number;
 }
@@ -98,9 +99,7 @@ async function attemptOnce(
   }, timeoutMs);
   try {
     // "manual": a redirect is answered as it is, so credentials never follow it elsewhere.
-    const response = await fetch(
-      new Request(request, { signal: controller.signal, redirect: "manual" }),
-    );
+    const response = await fetch(request, { signal: controller.signal, redirect: "manual" });
     if (response.type === "opaqueredirect") {
       // Browsers hide a redirect that is not followed behind status 0.
       return new VerifyConnectionError(
