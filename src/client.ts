@@ -57,12 +57,13 @@ export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
     ? (request: Request, init: RequestInit) => custom(new Request(request, init))
     : (request: Request, init: RequestInit) => globalThis.fetch(request, init);
 
+  const send = retryFetch({ fetch, maxRetries, timeoutMs });
   const api = createClient<paths>({
     baseUrl,
-    fetch: retryFetch({ fetch, maxRetries, timeoutMs }),
+    fetch: send,
     pathSerializer: strictPathSerializer,
   });
   api.use(basicAuth(baseUrl, accountSid, authToken));
 
-  return { api, listFactors: (listOptions) => listFactors(api, listOptions) };
+  return { api, listFactors: (listOptions) => listFactors(api, send, listOptions) };
 }

@@ -1,7 +1,7 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/verify.js";
 import { VerifyApiError, VerifyPaginationError } from "./errors.js";
-import { errorBodyText, parseRetryAfter } from "./retry-fetch.js";
+import { errorBodyText, parseRetryAfter, type RetryingFetch } from "./retry-fetch.js";
 import type { Factor, PageMeta } from "./types.js";
 
 export const FACTORS_PATH = "/v2/Services/{ServiceSid}/Entities/{Identity}/Factors";
@@ -60,6 +60,7 @@ export function apiError(response: Response, body = errorBodyText(response) ?? "
 /** One page through the typed client: auth, retries and timeouts come with it. */
 export async function fetchPage(
   api: Client<paths>,
+  send: RetryingFetch,
   request: PageRequest,
   signal: AbortSignal,
 ): Promise<RawPage> {
@@ -70,7 +71,8 @@ export async function fetchPage(
     },
     // Parsed here rather than by openapi-fetch, so a body that is not JSON gets a clear error.
     parseAs: "text",
-    signal,
+    // The listing's signal goes to the retrying fetch directly, not into the Request.
+    fetch: (prepared) => send(prepared, signal),
   });
   if (!response.ok) throw apiError(response);
   const text = data ?? "";

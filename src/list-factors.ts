@@ -3,6 +3,7 @@ import type { paths } from "../generated/verify.js";
 import { VerifyPaginationError, type Cursor } from "./errors.js";
 import { fetchPage, type PageRequest, type RawPage } from "./fetch-page.js";
 import { nextPage, type NextPage, type PageCursor } from "./next-page.js";
+import type { RetryingFetch } from "./retry-fetch.js";
 import type { Factor, PageMeta } from "./types.js";
 import {
   checkIdentity,
@@ -94,7 +95,11 @@ const ignore = () => {};
 const SEEN_CURSORS = 10_000;
 const cursorKey = (request: PageRequest) => `${request.page ?? ""}\u0000${request.pageToken ?? ""}`;
 
-export function listFactors(api: Client<paths>, input: ListFactorsOptions): FactorList {
+export function listFactors(
+  api: Client<paths>,
+  send: RetryingFetch,
+  input: ListFactorsOptions,
+): FactorList {
   const options = checkOptions(input);
   const { serviceSid, identity, limit, signal, prefetch = true } = options;
   const pageSize =
@@ -117,7 +122,7 @@ export function listFactors(api: Client<paths>, input: ListFactorsOptions): Fact
       return cursor;
     };
     const load = (next: PageRequest) => {
-      const pending = fetchPage(api, next, stop.signal);
+      const pending = fetchPage(api, send, next, stop.signal);
       pending.catch(ignore); // awaited later; not an unhandled rejection meanwhile
       return pending;
     };
