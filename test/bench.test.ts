@@ -9,7 +9,7 @@ it("the benchmark runs every scenario and prints its tables", async () => {
   const root = resolve(import.meta.dirname, "..");
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ["bench/run.mjs", "--smoke", "--no-write"],
+    ["--expose-gc", "bench/run.mjs", "--smoke", "--no-write"],
     { cwd: root, timeout: 120_000 },
   );
   for (const heading of ["1. Throughput", "2. Latency-bound", "3. Memory", "4. Weight"]) {
