@@ -5,7 +5,7 @@ import { VerifyArgumentError } from "./errors.js";
 import { listFactors, type FactorList, type ListFactorsOptions } from "./list-factors.js";
 import { strictPathSerializer } from "./path-serializer.js";
 import { retryFetch } from "./retry-fetch.js";
-import { checkBaseUrl, checkInteger, checkOptional, checkString } from "./validate.js";
+import { checkBaseUrl, checkInteger, checkObject, checkOptional, checkString } from "./validate.js";
 
 export interface VerifyClientOptions {
   /** Basic-auth username: your Account SID (`AC...`) or an API Key SID (`SK...`). */
@@ -32,13 +32,7 @@ export interface VerifyClient {
 export const DEFAULT_BASE_URL = "https://verify.twilio.com";
 
 export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
-  if (typeof options !== "object" || options === null) {
-    throw new VerifyArgumentError(
-      "options",
-      `is ${options === null ? "null" : typeof options}`,
-      "an object",
-    );
-  }
+  checkObject("options", options);
   const accountSid = checkString("accountSid", options.accountSid);
   const authToken = checkString("authToken", options.authToken);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);

@@ -36,22 +36,21 @@ export function apiError(response: Response, body = errorBodyText(response) ?? "
   } catch {
     json = undefined;
   }
-  const field = (name: string, type: "string" | "number") =>
-    isObject(json) && typeof json[name] === type ? json[name] : undefined;
-  const problemType = field("type", "string") as string | undefined;
+  const text = (name: string) =>
+    isObject(json) && typeof json[name] === "string" ? json[name] : undefined;
+  const problemType = text("type");
   const message =
-    (field("message", "string") as string | undefined) ??
-    (field("detail", "string") as string | undefined) ??
-    (field("title", "string") as string | undefined) ??
+    text("message") ??
+    text("detail") ??
+    text("title") ??
     `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}: ${snippet(body)}`;
   return new VerifyApiError({
     status: response.status,
     body,
-    code: field("code", "number") as number | undefined,
+    code: isObject(json) && typeof json.code === "number" ? json.code : undefined,
     message,
     moreInfo:
-      (field("more_info", "string") as string | undefined) ??
-      (problemType && problemType !== "about:blank" ? problemType : undefined),
+      text("more_info") ?? (problemType && problemType !== "about:blank" ? problemType : undefined),
     requestId: response.headers.get("twilio-request-id") ?? undefined,
     retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
   });

@@ -1,6 +1,6 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/verify.js";
-import { VerifyPaginationError, type Cursor } from "./errors.js";
+import { VerifyArgumentError, VerifyPaginationError, type Cursor } from "./errors.js";
 import { fetchPage, type PageRequest, type RawPage } from "./fetch-page.js";
 import { nextPage, type NextPage, type PageCursor } from "./next-page.js";
 import type { RetryingFetch } from "./retry-fetch.js";
@@ -8,12 +8,12 @@ import type { Factor, PageMeta } from "./types.js";
 import {
   checkIdentity,
   checkInteger,
+  checkObject,
   checkOptional,
   checkPattern,
   checkString,
   SERVICE_SID,
 } from "./validate.js";
-import { VerifyArgumentError } from "./errors.js";
 
 export interface ListFactorsOptions {
   /** The Verify Service SID, `VA` and 32 hex digits. */
@@ -51,13 +51,7 @@ export interface FactorList extends AsyncIterable<Factor> {
 const DEFAULT_PAGE_SIZE = 50;
 
 function checkOptions(options: ListFactorsOptions): ListFactorsOptions {
-  if (typeof options !== "object" || options === null) {
-    throw new VerifyArgumentError(
-      "options",
-      `is ${options === null ? "null" : typeof options}`,
-      "an object",
-    );
-  }
+  checkObject("options", options);
   checkPattern("serviceSid", options.serviceSid, SERVICE_SID, "VA followed by 32 hex digits");
   checkIdentity(options.identity);
   checkOptional(options.pageSize, (v) => checkInteger("pageSize", v, 1, 1000));

@@ -54,6 +54,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+export type RetryingFetch = (request: Request, signal?: AbortSignal) => Promise<Response>;
+
 /**
  * A `fetch` that retries what can be retried and bounds each attempt by `timeoutMs`, body
  * included: the body is read inside the attempt, so a connection that drops mid-page is
@@ -61,8 +63,6 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * everything; passing it here rather than inside the Request spares building a second
  * signal-bearing Request for every page, which cost a listing about 4 % of its CPU time.
  */
-export type RetryingFetch = (request: Request, signal?: AbortSignal) => Promise<Response>;
-
 export function retryFetch({ fetch, maxRetries, timeoutMs }: RetryOptions): RetryingFetch {
   return async function fetchWithRetry(
     request: Request,

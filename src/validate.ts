@@ -10,6 +10,13 @@ function describe(value: unknown): string {
   return `is ${value === null ? "null" : typeof value}`;
 }
 
+export function checkObject<T>(name: string, value: T): T {
+  if (typeof value !== "object" || value === null) {
+    throw new VerifyArgumentError(name, describe(value), "an object");
+  }
+  return value;
+}
+
 export function checkString(name: string, value: unknown): string {
   if (typeof value !== "string" || value.length === 0) {
     throw new VerifyArgumentError(name, describe(value), "a non-empty string");
