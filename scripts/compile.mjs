@@ -14,5 +14,5 @@ for (const project of ["tsconfig.build.json", "tsconfig.cjs.json"]) {
   execFileSync(tsc, ["-p", project], { cwd: root, stdio: "inherit" });
 }
 writeFileSync(resolve(root, "dist/cjs/package.json"), '{ "type": "commonjs" }\n');
-chmodSync(resolve(root, "dist/esm/src/cli.js"), 0o755);
+chmodSync(resolve(root, "dist/esm/src/cli/bin.js"), 0o755);
 console.log("compiled: dist/esm (import) and dist/cjs (require)");

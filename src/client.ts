@@ -4,7 +4,7 @@ import { basicAuth } from "./auth.js";
 import { VerifyArgumentError } from "./errors.js";
 import { listFactors, type FactorList, type ListFactorsOptions } from "./list-factors.js";
 import { strictPathSerializer } from "./path-serializer.js";
-import { retryFetch } from "./retry-fetch.js";
+import { createRetryingFetch } from "./retrying-fetch.js";
 import { checkBaseUrl, checkInteger, checkObject, checkOptional, checkString } from "./validate.js";
 
 export interface VerifyClientOptions {
@@ -47,17 +47,17 @@ export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
   // the platform's takes it as `init` and copies once itself. It is looked up per call, not
   // captured, so a fetch patched in later (by a test or a tracer) is used.
   const custom = options.fetch;
-  const fetch = custom
+  const send = custom
     ? (request: Request, init: RequestInit) => custom(new Request(request, init))
     : (request: Request, init: RequestInit) => globalThis.fetch(request, init);
 
-  const send = retryFetch({ fetch, maxRetries, timeoutMs });
+  const retryingFetch = createRetryingFetch({ send, maxRetries, timeoutMs });
   const api = createClient<paths>({
     baseUrl,
-    fetch: send,
+    fetch: retryingFetch,
     pathSerializer: strictPathSerializer,
   });
   api.use(basicAuth(baseUrl, accountSid, authToken));
 
-  return { api, listFactors: (listOptions) => listFactors(api, send, listOptions) };
+  return { api, listFactors: (listOptions) => listFactors(api, retryingFetch, listOptions) };
 }

@@ -1,10 +1,5 @@
-/** Where a listing stood when it failed: pass it back to `listFactors` to continue there. */
-export interface Cursor {
-  page?: number;
-  pageToken?: string;
-  /** Items still owed when the listing had a `limit`. */
-  limit?: number;
-}
+import type { Cursor } from "./cursor.js";
+import { parseRetryAfter } from "./retry-policy.js";
 
 /** The root of every error this package throws. */
 export class VerifyError extends Error {
@@ -39,6 +34,16 @@ export interface ApiErrorDetails {
   retryAfterMs?: number;
 }
 
+/** Server text in a message: on one line, and short enough to read. */
+export function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat || "(empty)";
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** Twilio answered with a status other than 2xx (after any retries). */
 export class VerifyApiError extends VerifyError {
   readonly status: number;
@@ -50,7 +55,7 @@ export class VerifyApiError extends VerifyError {
   readonly requestId?: string;
   /** How long the server asked to wait (`Retry-After`), in milliseconds. */
   readonly retryAfterMs?: number;
-  /** The response body as received. */
+  /** The response body: its text, or, when it is JSON, that JSON (as `JSON.stringify` writes it). */
   readonly body: string;
 
   constructor(details: ApiErrorDetails) {
@@ -62,6 +67,34 @@ export class VerifyApiError extends VerifyError {
     this.retryAfterMs = details.retryAfterMs;
     this.body = details.body;
   }
+
+  /**
+   * The error for a non-2xx answer, from the body as openapi-fetch hands it over (parsed JSON, or
+   * the text when it is not JSON). Reads Twilio's `{code, message, more_info, status}`, RFC 9457
+   * problem bodies and plain text.
+   */
+  static generate(response: Response, error: unknown): VerifyApiError {
+    const body = typeof error === "string" ? error : (JSON.stringify(error) ?? "");
+    const field = (name: string) =>
+      isObject(error) && typeof error[name] === "string" ? error[name] : undefined;
+    const problemType = field("type");
+    const { status, statusText, headers } = response;
+    return new VerifyApiError({
+      status,
+      body,
+      code: isObject(error) && typeof error.code === "number" ? error.code : undefined,
+      message:
+        field("message") ??
+        field("detail") ??
+        field("title") ??
+        `HTTP ${status}${statusText ? ` ${statusText}` : ""}: ${snippet(body)}`,
+      moreInfo:
+        field("more_info") ??
+        (problemType && problemType !== "about:blank" ? problemType : undefined),
+      requestId: headers.get("twilio-request-id") ?? undefined,
+      retryAfterMs: parseRetryAfter(headers.get("retry-after")),
+    });
+  }
 }
 
 /** The request never got an answer: DNS, refused or dropped connection. `cause` says why. */
@@ -70,5 +103,5 @@ export class VerifyConnectionError extends VerifyError {}
 /** An attempt took longer than `timeoutMs`. */
 export class VerifyTimeoutError extends VerifyConnectionError {}
 
-/** A 2xx answer that is not a page of factors, or paging that would never end. */
+/** A 2xx answer that is not a page of the list, or paging that would never end. */
 export class VerifyPaginationError extends VerifyError {}

@@ -1,93 +1,64 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/verify.js";
-import { VerifyApiError, VerifyPaginationError } from "./errors.js";
-import { errorBodyText, parseRetryAfter, type RetryingFetch } from "./retry-fetch.js";
-import type { Factor, PageMeta } from "./types.js";
+import { snippet, VerifyApiError, VerifyPaginationError } from "./errors.js";
+import type { PageRequest } from "./paging.js";
+import type { RetryingFetch } from "./retrying-fetch.js";
+import type { PageMeta } from "./types.js";
 
-export const FACTORS_PATH = "/v2/Services/{ServiceSid}/Entities/{Identity}/Factors";
-
-export interface PageRequest {
-  serviceSid: string;
-  identity: string;
-  pageSize?: number;
-  page?: number;
-  pageToken?: string;
+/** A list endpoint: its path in the spec and the key of its items in the answer. */
+export interface ListEndpoint<Key extends string> {
+  path: keyof paths;
+  key: Key;
 }
 
-export interface RawPage {
-  factors: Factor[];
-  meta: PageMeta;
-}
+/** openapi-fetch's GET, for any list path: the answer is checked below, so `unknown` is honest. */
+type Get = (
+  path: string,
+  init: Record<string, unknown>,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
-function snippet(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat || "(empty)";
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Reads Twilio's `{code, message, more_info, status}`, RFC 9457 problem bodies and plain text. */
-export function apiError(response: Response, body = errorBodyText(response) ?? ""): VerifyApiError {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    json = undefined;
-  }
-  const text = (name: string) =>
-    isObject(json) && typeof json[name] === "string" ? json[name] : undefined;
-  const problemType = text("type");
-  const message =
-    text("message") ??
-    text("detail") ??
-    text("title") ??
-    `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}: ${snippet(body)}`;
-  return new VerifyApiError({
-    status: response.status,
-    body,
-    code: isObject(json) && typeof json.code === "number" ? json.code : undefined,
-    message,
-    moreInfo:
-      text("more_info") ?? (problemType && problemType !== "about:blank" ? problemType : undefined),
-    requestId: response.headers.get("twilio-request-id") ?? undefined,
-    retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-  });
-}
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** One page through the typed client: auth, retries and timeouts come with it. */
-export async function fetchPage(
+export async function fetchPage<Key extends string>(
   api: Client<paths>,
-  send: RetryingFetch,
+  retryingFetch: RetryingFetch,
+  endpoint: ListEndpoint<Key>,
+  path: Record<string, string>,
   request: PageRequest,
   signal: AbortSignal,
-): Promise<RawPage> {
-  const { data, response } = await api.GET(FACTORS_PATH, {
-    params: {
-      path: { ServiceSid: request.serviceSid, Identity: request.identity },
-      query: { PageSize: request.pageSize, Page: request.page, PageToken: request.pageToken },
-    },
-    // Parsed here rather than by openapi-fetch, so a body that is not JSON gets a clear error.
-    parseAs: "text",
-    // The listing's signal goes to the retrying fetch directly, not into the Request.
-    fetch: (prepared) => send(prepared, signal),
-  });
-  if (!response.ok) throw apiError(response);
-  const text = data ?? "";
-  let body: unknown;
+): Promise<Record<Key, unknown[]> & { meta: PageMeta }> {
+  let answer: Response | undefined;
+  let result: Awaited<ReturnType<Get>>;
   try {
-    body = JSON.parse(text);
-  } catch {
-    const type = response.headers.get("content-type") ?? "no content type";
+    result = await (api.GET as unknown as Get)(endpoint.path, {
+      params: {
+        path,
+        query: { PageSize: request.pageSize, Page: request.page, PageToken: request.pageToken },
+      },
+      // The listing's signal goes to the retrying fetch directly, not into the Request.
+      fetch: async (prepared: Request) => (answer = await retryingFetch(prepared, signal)),
+    });
+  } catch (error) {
+    // openapi-fetch parses a 2xx body as JSON, and rejects with the parser's error if it is not.
+    if (error instanceof SyntaxError && answer) throw notJson(answer, snippet(error.message));
+    throw error;
+  }
+  const { data, error, response } = result;
+  if (!response.ok) throw VerifyApiError.generate(response, error);
+  if (data === undefined) throw notJson(response, "(empty)");
+  if (!isObject(data) || !Array.isArray(data[endpoint.key]) || !isObject(data.meta)) {
     throw new VerifyPaginationError(
-      `HTTP ${response.status} answer is not JSON (${type}): ${snippet(text)}`,
+      `HTTP ${response.status} answer is not a page of ${endpoint.key} (no "${endpoint.key}" array or no "meta" object): ${snippet(JSON.stringify(data))}`,
     );
   }
-  if (!isObject(body) || !Array.isArray(body.factors) || !isObject(body.meta)) {
-    throw new VerifyPaginationError(
-      `HTTP ${response.status} answer is not a page of factors (no "factors" array or no "meta" object): ${snippet(text)}`,
-    );
-  }
-  return body as unknown as RawPage;
+  return data as Record<Key, unknown[]> & { meta: PageMeta };
+}
+
+function notJson(response: Response, detail: string): VerifyPaginationError {
+  const type = response.headers.get("content-type") ?? "no content type";
+  return new VerifyPaginationError(
+    `HTTP ${response.status} answer is not JSON (${type}): ${detail}`,
+  );
 }

@@ -1,7 +1,6 @@
 export { createVerifyClient, DEFAULT_BASE_URL } from "./client.js";
 export type { VerifyClient, VerifyClientOptions } from "./client.js";
 export type { FactorList, FactorPage, ListFactorsOptions } from "./list-factors.js";
-export type { PageCursor } from "./next-page.js";
 export {
   VerifyApiError,
   VerifyArgumentError,
@@ -10,7 +9,7 @@ export {
   VerifyPaginationError,
   VerifyTimeoutError,
 } from "./errors.js";
-export type { Cursor } from "./errors.js";
+export type { Cursor, PageCursor } from "./cursor.js";
 export type {
   Factor,
   FactorConfig,

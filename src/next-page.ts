@@ -1,29 +1,24 @@
 import { VerifyPaginationError } from "./errors.js";
-
-/** A page's position: what `next_page_url` carries, and all a listing needs to go on. */
-export interface PageCursor {
-  page?: number;
-  pageToken: string;
-}
-
-export interface NextPage extends PageCursor {
-  pageSize?: number;
-}
+import type { PageRequest } from "./paging.js";
+import { parseWholeNumber } from "./whole-number.js";
 
 function integerParam(url: URL, name: string): number | undefined {
   const text = url.searchParams.get(name);
   if (text === null) return undefined;
-  if (!/^\d+$/.test(text)) {
+  const value = parseWholeNumber(text);
+  if (value === undefined) {
     throw new VerifyPaginationError(`meta.next_page_url has ${name}=${text}, not a whole number`);
   }
-  return Number(text);
+  return value;
 }
 
 /**
- * Reads where the next page is from `meta.next_page_url`. Only its query is used: the request
- * goes to the client's own `baseUrl`, never to the host the URL names.
+ * Reads where the next page is from `meta.next_page_url`: `null` on the last page. Only its query
+ * is used: the request goes to the client's own `baseUrl`, never to the host the URL names.
  */
-export function nextPage(nextPageUrl: unknown): NextPage | null {
+export function readNextPageUrl(
+  nextPageUrl: unknown,
+): (PageRequest & { pageToken: string }) | null {
   if (nextPageUrl === null || nextPageUrl === undefined) return null;
   let url: URL;
   try {
@@ -40,7 +35,7 @@ export function nextPage(nextPageUrl: unknown): NextPage | null {
       `meta.next_page_url has no PageToken, so the next page cannot be asked for: ${nextPageUrl}`,
     );
   }
-  const next: NextPage = { pageToken };
+  const next: PageRequest & { pageToken: string } = { pageToken };
   const page = integerParam(url, "Page");
   if (page !== undefined) next.page = page;
   const pageSize = integerParam(url, "PageSize");

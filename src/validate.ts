@@ -1,4 +1,6 @@
 import { VerifyArgumentError } from "./errors.js";
+import type { PagerOptions } from "./pager.js";
+import type { PageRequest } from "./paging.js";
 
 export const SERVICE_SID = /^VA[0-9a-fA-F]{32}$/;
 // The reference: 8 to 64 characters, "dash (-) separated alphanumeric characters".
@@ -62,4 +64,47 @@ export function checkBaseUrl(value: unknown): string {
     throw new VerifyArgumentError("baseUrl", describe(value), "an absolute http(s) URL");
   }
   return url.href.replace(/\/+$/, "");
+}
+
+/** What every list call takes besides the path it lists. */
+export interface ListOptions {
+  /** Items per request, 1 to 1000 (Twilio's default is 50). */
+  pageSize?: number;
+  /** The most items to yield in all; no page past them is requested. */
+  limit?: number;
+  /** Where to start: a page index, with `pageToken` (from a `nextCursor` or an error's `cursor`). */
+  page?: number;
+  pageToken?: string;
+  /** Cancels the listing: the request in flight is aborted and iteration rejects with its reason. */
+  signal?: AbortSignal;
+  /** Ask for the next page while the current one is consumed (default `true`). */
+  prefetch?: boolean;
+}
+
+/** Twilio's own default page size; below it, a small `limit` is asked for in one page. */
+const DEFAULT_PAGE_SIZE = 50;
+
+export function checkListOptions(options: ListOptions): PagerOptions {
+  checkObject("options", options);
+  const { limit, page, signal, prefetch = true } = options;
+  checkOptional(options.pageSize, (v) => checkInteger("pageSize", v, 1, 1000));
+  checkOptional(limit, (v) => checkInteger("limit", v, 1));
+  checkOptional(page, (v) => checkInteger("page", v, 0));
+  checkOptional(options.pageToken, (v) => checkString("pageToken", v));
+  // Duck-typed: a signal from another realm or a polyfill is still a signal.
+  const duck = signal as Partial<AbortSignal> | undefined;
+  if (
+    signal !== undefined &&
+    (typeof duck?.aborted !== "boolean" || typeof duck.addEventListener !== "function")
+  ) {
+    throw new VerifyArgumentError("signal", `is ${typeof signal}`, "an AbortSignal");
+  }
+  if (typeof prefetch !== "boolean") {
+    throw new VerifyArgumentError("prefetch", `is ${typeof prefetch}`, "true or false");
+  }
+  const pageSize =
+    options.pageSize ?? (limit !== undefined && limit < DEFAULT_PAGE_SIZE ? limit : undefined);
+  const request: PageRequest = { pageSize, page };
+  if (options.pageToken !== undefined) request.pageToken = options.pageToken;
+  return { start: { request, remaining: limit ?? Infinity }, signal, prefetch };
 }

@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "./fake-verify.js";
-import { fakeServers } from "./server-pool.js";
+import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "./support/fake-verify.js";
+import { fakeServers } from "./support/server-pool.js";
 
 const fake = fakeServers();
-const bin = resolve(import.meta.dirname, "../dist/esm/src/cli.js");
+const bin = resolve(import.meta.dirname, "../dist/esm/src/cli/bin.js");
 const credentials = { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN };
 
 interface Run {

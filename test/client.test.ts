@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createVerifyClient, VerifyArgumentError } from "../src/index.js";
-import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "./fake-verify.js";
-import { clientFor, rejection, target } from "./helpers.js";
-import { fakeServers } from "./server-pool.js";
+import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "./support/fake-verify.js";
+import { clientFor, rejection, target } from "./support/helpers.js";
+import { fakeServers } from "./support/server-pool.js";
 
 const fake = fakeServers();
 const PATH = "/v2/Services/{ServiceSid}/Entities/{Identity}/Factors";

@@ -7,10 +7,10 @@ import {
   SERVICE_SID,
   startFakeVerify,
   type FakeVerify,
-} from "./fake-verify.js";
-import { collect, rejection } from "./helpers.js";
-import { startPrism, type Prism } from "./prism.js";
-import { fixture } from "./spec.js";
+} from "./support/fake-verify.js";
+import { collect, rejection } from "./support/helpers.js";
+import { startPrism, type Prism } from "./support/prism.js";
+import { fixture } from "./support/spec.js";
 
 const target = { serviceSid: "VA" + "a".repeat(32), identity: "ff483d1ff591898a9942916050d2ca3f" };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { VerifyApiError, VerifyError } from "../src/index.js";
-import { clientFor, rejection, target } from "./helpers.js";
-import { fakeServers } from "./server-pool.js";
+import { clientFor, rejection, target } from "./support/helpers.js";
+import { fakeServers } from "./support/server-pool.js";
 
 const fake = fakeServers();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { VerifyPaginationError, type Factor } from "../src/index.js";
-import { ACCOUNT_SID, AUTH_TOKEN } from "./fake-verify.js";
-import { clientFor, collect, rejection, sleep, target } from "./helpers.js";
-import { fakeServers } from "./server-pool.js";
+import { ACCOUNT_SID, AUTH_TOKEN } from "./support/fake-verify.js";
+import { clientFor, collect, rejection, sleep, target } from "./support/helpers.js";
+import { fakeServers } from "./support/server-pool.js";
 
 const fake = fakeServers();
 

@@ -12,7 +12,7 @@ import {
   SERVICE_SID,
   startFakeVerify,
   type FakeVerify,
-} from "./fake-verify.js";
+} from "./support/fake-verify.js";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = (name: string) => resolve(root, "node_modules/.bin", name);

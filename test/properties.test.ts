@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Factor } from "../src/index.js";
-import { startFakeVerify, type FakeVerify } from "./fake-verify.js";
-import { clientFor, collect, target } from "./helpers.js";
+import { startFakeVerify, type FakeVerify } from "./support/fake-verify.js";
+import { clientFor, collect, target } from "./support/helpers.js";
 
 // One server per total keeps each run's request log to itself.
 const servers = new Map<number, FakeVerify>();

@@ -3,8 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { expect, it } from "vitest";
-import { ACCOUNT_SID, AUTH_TOKEN } from "./fake-verify.js";
-import { fakeServers } from "./server-pool.js";
+import { ACCOUNT_SID, AUTH_TOKEN } from "./support/fake-verify.js";
+import { fakeServers } from "./support/server-pool.js";
 
 const root = resolve(import.meta.dirname, "..");
 const fake = fakeServers();

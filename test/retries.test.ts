@@ -5,9 +5,9 @@ import {
   VerifyPaginationError,
   VerifyTimeoutError,
 } from "../src/index.js";
-import { parseRetryAfter } from "../src/retry-fetch.js";
-import { clientFor, rejection, sleep, target } from "./helpers.js";
-import { fakeServers } from "./server-pool.js";
+import { parseRetryAfter } from "../src/retry-policy.js";
+import { clientFor, rejection, sleep, target } from "./support/helpers.js";
+import { fakeServers } from "./support/server-pool.js";
 
 const fake = fakeServers();
 

@@ -4,7 +4,14 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { fixture, fixtureNames, loadSpec, root, schemaValidator, type Json } from "./spec.js";
+import {
+  fixture,
+  fixtureNames,
+  loadSpec,
+  root,
+  schemaValidator,
+  type Json,
+} from "./support/spec.js";
 
 const spec = loadSpec();
 const validator = schemaValidator(spec);

@@ -4,7 +4,7 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { parse } from "yaml";
 
-export const root = resolve(import.meta.dirname, "..");
+export const root = resolve(import.meta.dirname, "../..");
 export const specPath = resolve(root, "openapi/verify.yaml");
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,7 +15,7 @@ export function loadSpec(path = specPath): Json {
 }
 
 export function fixture(name: string): Json {
-  return JSON.parse(readFileSync(resolve(root, "test/fixtures", `${name}.json`), "utf8"));
+  return JSON.parse(readFileSync(resolve(root, "test/support/fixtures", `${name}.json`), "utf8"));
 }
 
 /** The reference's four example bodies, in the order the reference gives them. */

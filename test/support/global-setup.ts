@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 
 // The command-line and package tests run what users run: the compiled dist/.
 export default function setup() {
-  execFileSync(process.execPath, [resolve(import.meta.dirname, "../scripts/compile.mjs")], {
+  execFileSync(process.execPath, [resolve(import.meta.dirname, "../../scripts/compile.mjs")], {
     stdio: "inherit",
   });
 }

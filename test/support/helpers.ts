@@ -1,4 +1,4 @@
-import { createVerifyClient, type VerifyClientOptions } from "../src/index.js";
+import { createVerifyClient, type VerifyClientOptions } from "../../src/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID, type FakeVerify } from "./fake-verify.js";
 
 export const target = { serviceSid: SERVICE_SID, identity: IDENTITY };

@@ -1,0 +1,103 @@
+// The output formats, one small object each: what to write before the first page, for each page,
+// and after the last.
+import type { Factor } from "../index.js";
+
+export const FORMATS = ["table", "json", "ndjson", "tsv"] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+export interface Format {
+  start(): string;
+  page(factors: Factor[]): string;
+  end(): string;
+}
+
+type Field = keyof Factor & string;
+
+const cell = (value: unknown) =>
+  value === null || value === undefined
+    ? ""
+    : typeof value === "object"
+      ? JSON.stringify(value)
+      : String(value);
+
+const title = (field: string) =>
+  field === "sid"
+    ? "SID"
+    : field
+        .split("_")
+        .map((w) => (w.endsWith("sid") ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1)))
+        .join(" ");
+
+/** Columns sized to the header and the first page, as twilio-cli's tables are. */
+function table(fields: Field[]): Format {
+  let widths: number[] | undefined;
+  const row = (cells: string[]) =>
+    `${cells
+      .map((c, i) => c.padEnd(widths![i]!))
+      .join("  ")
+      .trimEnd()}\n`;
+  return {
+    start: () => "",
+    page(factors) {
+      const rows = factors.map((f) => fields.map((p) => cell(f[p])));
+      let header = "";
+      if (!widths) {
+        widths = fields.map((p, i) => Math.max(title(p).length, ...rows.map((r) => r[i]!.length)));
+        header = row(fields.map(title));
+      }
+      return header + rows.map(row).join("");
+    },
+    end: () => "",
+  };
+}
+
+function tsv(fields: Field[]): Format {
+  const line = (factor: Factor) =>
+    `${fields.map((p) => cell(factor[p]).replace(/[\t\n\r]/g, " ")).join("\t")}\n`;
+  return {
+    start: () => `${fields.join("\t")}\n`,
+    page: (factors) => factors.map(line).join(""),
+    end: () => "",
+  };
+}
+
+function ndjson(shown: (factor: Factor) => unknown): Format {
+  return {
+    start: () => "",
+    page: (factors) => factors.map((f) => `${JSON.stringify(shown(f))}\n`).join(""),
+    end: () => "",
+  };
+}
+
+/** One array, an item a line, written as the pages come. */
+function json(shown: (factor: Factor) => unknown): Format {
+  let empty = true;
+  return {
+    start: () => "[",
+    page(factors) {
+      const text = factors.map(
+        (f, i) => `${empty && i === 0 ? "" : ","}\n  ${JSON.stringify(shown(f))}`,
+      );
+      if (factors.length) empty = false;
+      return text.join("");
+    },
+    end: () => (empty ? "]\n" : "\n]\n"),
+  };
+}
+
+/** `properties` are the columns of table and tsv; json and ndjson keep whole factors unless `pick`. */
+export function createFormat(name: FormatName, properties: string[], pick: boolean): Format {
+  const fields = properties as Field[];
+  const shown = (factor: Factor) =>
+    pick ? Object.fromEntries(fields.map((p) => [p, factor[p]])) : factor;
+  switch (name) {
+    case "table":
+      return table(fields);
+    case "tsv":
+      return tsv(fields);
+    case "ndjson":
+      return ndjson(shown);
+    case "json":
+      return json(shown);
+  }
+}

@@ -1,0 +1,129 @@
+// The `verify-factors` command: lists an Entity's Factors as a table, JSON, NDJSON or TSV.
+// Credentials come from the environment only, never from flags that land in shell history.
+import { existsSync, readFileSync } from "node:fs";
+import { createVerifyClient, VerifyArgumentError, type VerifyClient } from "../index.js";
+import { credentials, parse, UsageError, USAGE, type Command } from "./args.js";
+import { describeError } from "./errors.js";
+import { createFormat } from "./formats.js";
+
+/** The streams the command talks to: `process`'s, or a test's. */
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+const HELP_HINT = "Try: verify-factors --help";
+
+/** This package's version, from the nearest package.json up from here (dist/ or src/). */
+function version(): string {
+  for (
+    let url = new URL("package.json", import.meta.url);
+    ;
+    url = new URL("../package.json", url)
+  ) {
+    if (existsSync(url)) {
+      const json = JSON.parse(readFileSync(url, "utf8")) as { name?: string; version: string };
+      if (json.name === "verify-factors") return json.version;
+    }
+    if (url.pathname === "/package.json") return "unknown";
+  }
+}
+
+/** Writes and waits when the pipe is full, so memory stays flat. */
+function writer(stream: Io["stdout"]) {
+  return async (text: string) => {
+    if (!text || (stream as { destroyed?: boolean }).destroyed || stream.write(text)) return;
+    // A reader that went away never drains: its error or close ends the wait too.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        stream.off("drain", done).off("error", done).off("close", done);
+        resolve();
+      };
+      stream.on("drain", done).on("error", done).on("close", done);
+    });
+  };
+}
+
+/** Runs the command; resolves to its exit code. */
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: Io,
+): Promise<number> {
+  const fail = (code: number, message: string) => {
+    io.stderr.write(`verify-factors: ${message}\n`);
+    return code;
+  };
+  let command: Command;
+  let client: VerifyClient;
+  try {
+    command = parse(argv, Boolean(io.stdout.isTTY));
+    if ("help" in command) {
+      io.stdout.write(command.help ? `${USAGE}\n` : `${version()}\n`);
+      return 0;
+    }
+    client = createVerifyClient({ ...credentials(env), baseUrl: command.baseUrl });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = error instanceof UsageError || error instanceof VerifyArgumentError;
+    return fail(2, hint ? `${message}\n${HELP_HINT}` : message);
+  }
+  return list(client, command, io, fail);
+}
+
+async function list(
+  client: VerifyClient,
+  command: Exclude<Command, { help: unknown }>,
+  io: Io,
+  fail: (code: number, message: string) => number,
+): Promise<number> {
+  const { stdout, stderr } = io;
+  const controller = new AbortController();
+  let closed = false;
+  const onError = (error: NodeJS.ErrnoException) => {
+    // The reader went away (`| head`): stop listing, quietly.
+    if (error.code === "EPIPE") closed = true;
+    controller.abort();
+  };
+  const onInterrupt = () => controller.abort();
+  stdout.on("error", onError);
+  process.once("SIGINT", onInterrupt);
+
+  const write = writer(stdout);
+  const format = createFormat(command.output, [...command.properties], command.pickProperties);
+  // On a terminal only (none when piped), drawn on stderr between pages and wiped before any
+  // output, so it never mixes with rows.
+  const progress = Boolean(stderr.isTTY && stdout.isTTY);
+  let progressShown = false;
+  const clearProgress = () => {
+    if (progressShown) stderr.write("\r\x1b[K");
+    progressShown = false;
+  };
+  let pages = 0;
+  let items = 0;
+  try {
+    const listing = client.listFactors({ ...command.list, signal: controller.signal });
+    await write(format.start());
+    for await (const page of listing.pages()) {
+      clearProgress();
+      await write(format.page(page.factors));
+      pages++;
+      items += page.factors.length;
+      if (progress && page.nextCursor) {
+        stderr.write(`\r${pages} pages, ${items} factors so far…`);
+        progressShown = true;
+      }
+    }
+    await write(format.end());
+    return 0;
+  } catch (error) {
+    clearProgress();
+    if (closed) return 0;
+    if (controller.signal.aborted) return fail(130, "interrupted");
+    if (error instanceof VerifyArgumentError) return fail(2, `${error.message}\n${HELP_HINT}`);
+    return fail(1, describeError(error));
+  } finally {
+    stdout.off("error", onError);
+    process.off("SIGINT", onInterrupt);
+  }
+}
