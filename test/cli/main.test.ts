@@ -1,51 +1,9 @@
-import { spawn } from "node:child_process";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "./support/fake-verify.js";
-import { fakeServers } from "./support/server-pool.js";
+import { credentials, listArgs as list, runMain as run } from "../support/cli.js";
+import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "../support/fake-verify.js";
+import { fakeServers } from "../support/server-pool.js";
 
 const fake = fakeServers();
-const bin = resolve(import.meta.dirname, "../dist/esm/src/cli/bin.js");
-const credentials = { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN };
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(
-  args: string[],
-  env: Record<string, string> = credentials,
-  pipeTo?: string,
-  argv?: string[],
-): Promise<Run> {
-  const command = pipeTo
-    ? `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} ${args.map((a) => JSON.stringify(a)).join(" ")} | ${pipeTo}`
-    : undefined;
-  const options = { env: { PATH: process.env.PATH!, ...env } };
-  const child = argv
-    ? spawn(argv[0]!, argv.slice(1), options)
-    : command
-      ? spawn("bash", ["-o", "pipefail", "-c", command], options)
-      : spawn(process.execPath, [bin, ...args], options);
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
-}
-
-const list = (url: string, ...more: string[]) => [
-  "list",
-  "--service-sid",
-  SERVICE_SID,
-  "--identity",
-  IDENTITY,
-  "--base-url",
-  url,
-  ...more,
-];
 
 describe("verify-factors list", () => {
   it("streams NDJSON, one factor a line, when piped", async () => {
@@ -109,14 +67,6 @@ describe("verify-factors list", () => {
     );
   });
 
-  it("stops early and cleanly under `| head -n 2`", async () => {
-    const server = await fake({ total: 5000 });
-    const result = await run(list(server.url, "--page-size", "100"), credentials, "head -n 2");
-    expect(result.code).toBe(0);
-    expect(result.stdout.trimEnd().split("\n")).toHaveLength(2);
-    expect(server.log.length).toBeLessThan(50);
-  });
-
   it("fails with exit 1 and one readable line: code, message, link and where to resume", async () => {
     const fault = {
       status: 404,
@@ -172,25 +122,21 @@ describe("verify-factors list", () => {
     expect(result.stderr).toMatch(/TWILIO_ACCOUNT_SID/);
   });
 
-  it("on a terminal, prints a table with a progress line on stderr that it wipes", async () => {
-    const server = await fake({ total: 30 });
-    // `script` gives the command a pseudo-terminal, as a person's shell would.
-    const command = [process.execPath, bin, ...list(server.url, "--page-size", "10")]
-      .map((a) => `'${a}'`)
-      .join(" ");
-    const result = await run([], credentials, undefined, ["script", "-qfec", command, "/dev/null"]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^SID\s+Friendly Name\s+Status\s+Factor Type/m);
-    expect(result.stdout).toContain("2 pages, 20 factors so far…");
-    expect(result.stdout).toContain("\r\x1b[K");
-    expect(result.stdout.match(/YF[0-9a-f]{32}/g)).toHaveLength(30);
-  });
-
   it("prints --help and --version", async () => {
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: verify-factors list/);
     const version = await run(["--version"]);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("on a terminal, prints a table and a progress line on stderr that it wipes", async () => {
+    const server = await fake({ total: 30 });
+    const result = await run(list(server.url, "--page-size", "10"), credentials, { tty: true });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^SID\s+Friendly Name\s+Status\s+Factor Type/);
+    expect(result.stdout.match(/YF[0-9a-f]{32}/g)).toHaveLength(30);
+    expect(result.stderr).toContain("\r2 pages, 20 factors so far…");
+    expect(result.stderr.endsWith("\r\x1b[K")).toBe(true);
   });
 });

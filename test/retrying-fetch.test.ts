@@ -5,11 +5,29 @@ import {
   VerifyPaginationError,
   VerifyTimeoutError,
 } from "../src/index.js";
-import { parseRetryAfter } from "../src/retry-policy.js";
+import { createRetryingFetch } from "../src/retrying-fetch.js";
+import { IDENTITY, SERVICE_SID, type FakeVerify } from "./support/fake-verify.js";
 import { clientFor, rejection, sleep, target } from "./support/helpers.js";
 import { fakeServers } from "./support/server-pool.js";
 
 const fake = fakeServers();
+
+/** The retrying fetch alone, with a wait that records instead of sleeping. */
+function recordingFetch(maxRetries = 2) {
+  const waits: number[] = [];
+  const fetch = createRetryingFetch({
+    send: (request, init) => globalThis.fetch(request, init),
+    maxRetries,
+    timeoutMs: 5_000,
+    wait: async (ms) => void waits.push(ms),
+  });
+  return { fetch, waits };
+}
+
+const pageOf = (server: FakeVerify) =>
+  new Request(`${server.url}/v2/Services/${SERVICE_SID}/Entities/${IDENTITY}/Factors`, {
+    headers: { authorization: "Basic fake" },
+  });
 
 describe("retries", () => {
   it.each([429, 500, 502, 503, 504])("retries %i and then succeeds", async (status) => {
@@ -22,29 +40,44 @@ describe("retries", () => {
   it("waits as long as Retry-After says (seconds)", async () => {
     const server = await fake({ total: 3 });
     server.fail({ status: 429, retryAfter: "1" });
-    const started = Date.now();
-    await clientFor(server).listFactors(target).toArray();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    const { fetch, waits } = recordingFetch();
+    expect((await fetch(pageOf(server))).status).toBe(200);
+    expect(waits).toEqual([1000]);
     expect(server.log).toHaveLength(2);
   });
 
   it("waits until a Retry-After HTTP date", async () => {
     const server = await fake({ total: 3 });
     server.fail({ status: 503, retryAfter: new Date(Date.now() + 2000).toUTCString() });
-    const started = Date.now();
-    await clientFor(server).listFactors(target).toArray();
+    const { fetch, waits } = recordingFetch();
+    expect((await fetch(pageOf(server))).status).toBe(200);
     // HTTP dates have whole seconds: the wait is between 1 and 2 s.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThanOrEqual(900);
+    expect(waits[0]).toBeLessThanOrEqual(2000);
   });
 
   it("backs off exponentially without Retry-After", async () => {
     const server = await fake({ total: 3 });
     server.fail({ status: 429 }, { status: 429 });
+    const { fetch, waits } = recordingFetch();
+    expect((await fetch(pageOf(server))).status).toBe(200);
+    // 0.5 s then 1 s, each with up to 25 % jitter off.
+    expect(waits).toHaveLength(2);
+    expect(waits[0]).toBeGreaterThanOrEqual(375);
+    expect(waits[0]).toBeLessThanOrEqual(500);
+    expect(waits[1]).toBeGreaterThanOrEqual(750);
+    expect(waits[1]).toBeLessThanOrEqual(1000);
+    expect(server.log).toHaveLength(3);
+  });
+
+  it("the client's own wait honours Retry-After in real time", async () => {
+    const server = await fake({ total: 3 });
+    server.fail({ status: 429, retryAfter: "1" });
     const started = Date.now();
     await clientFor(server).listFactors(target).toArray();
-    // 0.5 s then 1 s, each with up to 25 % jitter off.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1100);
-    expect(server.log).toHaveLength(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(server.log).toHaveLength(2);
   });
 
   it("gives up after maxRetries with the last answer as a VerifyApiError", async () => {
@@ -209,16 +242,5 @@ describe("answers that are not a page", () => {
     expect(error).toBeInstanceOf(VerifyPaginationError);
     expect(error.message).toMatch(message);
     expect(error.cursor).toEqual({ page: 1, pageToken: "PT10_1" });
-  });
-});
-
-describe("parseRetryAfter", () => {
-  it("reads seconds and HTTP dates, and ignores junk", () => {
-    const now = Date.parse("Wed, 25 Nov 2026 12:00:00 GMT");
-    expect(parseRetryAfter("3", now)).toBe(3000);
-    expect(parseRetryAfter("Wed, 25 Nov 2026 12:00:05 GMT", now)).toBe(5000);
-    expect(parseRetryAfter("Wed, 25 Nov 2026 11:00:00 GMT", now)).toBe(0);
-    expect(parseRetryAfter("soon", now)).toBeUndefined();
-    expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });

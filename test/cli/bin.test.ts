@@ -1,0 +1,51 @@
+// The real process: what only a spawned `verify-factors` shows (exit codes, pipes, signals, a tty).
+import { describe, expect, it } from "vitest";
+import { bin, listArgs, spawnBin } from "../support/cli.js";
+import { fakeServers } from "../support/server-pool.js";
+
+const fake = fakeServers();
+
+describe("the verify-factors bin", () => {
+  it("exits 0 with --help and 2 on a usage error", async () => {
+    expect((await spawnBin(["--help"]).done).code).toBe(0);
+    const usage = await spawnBin(["delete"]).done;
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/unknown command "delete"/);
+  });
+
+  it("stops early and cleanly under `| head -n 2`", async () => {
+    const server = await fake({ total: 5000 });
+    const result = await spawnBin(listArgs(server.url, "--page-size", "100"), {
+      pipeTo: "head -n 2",
+    }).done;
+    expect(result.code).toBe(0);
+    expect(result.stdout.trimEnd().split("\n")).toHaveLength(2);
+    expect(server.log.length).toBeLessThan(50);
+  });
+
+  it("exits 130 on Ctrl-C (SIGINT), aborting the request in flight", async () => {
+    const server = await fake({ total: 100, latencyMs: 300 });
+    const run = spawnBin(listArgs(server.url, "--page-size", "10"));
+    while (server.log.length === 0) await new Promise((r) => setTimeout(r, 20));
+    run.child.kill("SIGINT");
+    const result = await run.done;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toBe("verify-factors: interrupted\n");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.log[0]!.aborted).toBe(true);
+  });
+
+  it("on a terminal, prints a table with a progress line on stderr that it wipes", async () => {
+    const server = await fake({ total: 30 });
+    // `script` gives the command a pseudo-terminal, as a person's shell would.
+    const command = [process.execPath, bin, ...listArgs(server.url, "--page-size", "10")]
+      .map((a) => `'${a}'`)
+      .join(" ");
+    const result = await spawnBin([], { argv: ["script", "-qfec", command, "/dev/null"] }).done;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^SID\s+Friendly Name\s+Status\s+Factor Type/m);
+    expect(result.stdout).toContain("2 pages, 20 factors so far…");
+    expect(result.stdout).toContain("\r\x1b[K");
+    expect(result.stdout.match(/YF[0-9a-f]{32}/g)).toHaveLength(30);
+  });
+});

@@ -1,0 +1,77 @@
+import { spawn } from "node:child_process";
+import { resolve } from "node:path";
+import { Writable } from "node:stream";
+import { main } from "../../src/cli/main.js";
+import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "./fake-verify.js";
+
+export const bin = resolve(import.meta.dirname, "../../dist/esm/src/cli/bin.js");
+export const credentials = { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN };
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A stream that keeps what is written to it, a terminal or not. */
+class Capture extends Writable {
+  text = "";
+  constructor(readonly isTTY: boolean) {
+    super();
+  }
+  override _write(chunk: Buffer, _encoding: string, done: () => void) {
+    this.text += chunk;
+    done();
+  }
+}
+
+/** The command in this process, as the bin runs it, with stdout and stderr captured. */
+export async function runMain(
+  args: string[],
+  env: Record<string, string> = credentials,
+  { tty = false } = {},
+): Promise<Run> {
+  const stdout = new Capture(tty);
+  const stderr = new Capture(tty);
+  const code = await main(args, env, { stdout, stderr });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** The real process: `argv` whole, or the bin with `args`, piped into `pipeTo` if given. */
+export function spawnBin(
+  args: string[],
+  {
+    env = credentials,
+    pipeTo,
+    argv,
+  }: { env?: Record<string, string>; pipeTo?: string; argv?: string[] } = {},
+) {
+  const command = pipeTo
+    ? `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} ${args.map((a) => JSON.stringify(a)).join(" ")} | ${pipeTo}`
+    : undefined;
+  const options = { env: { PATH: process.env.PATH!, ...env } };
+  const child = argv
+    ? spawn(argv[0]!, argv.slice(1), options)
+    : command
+      ? spawn("bash", ["-o", "pipefail", "-c", command], options)
+      : spawn(process.execPath, [bin, ...args], options);
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const done = new Promise<Run>((resolve) =>
+    child.on("close", (code) => resolve({ code, stdout, stderr })),
+  );
+  return { child, done, output: () => stdout };
+}
+
+export const listArgs = (url: string, ...more: string[]) => [
+  "list",
+  "--service-sid",
+  SERVICE_SID,
+  "--identity",
+  IDENTITY,
+  "--base-url",
+  url,
+  ...more,
+];
