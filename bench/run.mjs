@@ -12,8 +12,19 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { format } from "prettier";
 import * as contenders from "./contenders.mjs";
+import { median, race } from "./race.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+// One fake server for tests and bench: the tests' TypeScript one, bundled to plain JS.
+await build({
+  entryPoints: [resolve(root, "test/support/fake-verify.ts")],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  outfile: resolve(root, "bench/.build/fake-verify.mjs"),
+  logLevel: "warning",
+});
 const { values: args } = parseArgs({
   options: {
     smoke: { type: "boolean", default: false },
@@ -43,7 +54,6 @@ const sizes = smoke
       importRuns: 15,
     };
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n, digits = 0) =>
   n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok) => (ok ? "met" : "**MISSED**");
@@ -72,28 +82,9 @@ async function startServer(options) {
   return { url, stop: () => child.kill() };
 }
 
-/** Warm-up once, then rounds in alternating order (A B C, C B A, ...); median time of each. */
-async function race(named, run, rounds = sizes.runs) {
-  const times = Object.fromEntries(named.map(([name]) => [name, []]));
-  for (const [, fn] of named) await run(fn);
-  for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? named : [...named].reverse();
-    for (const [name, fn] of order) {
-      // A full GC first (node --expose-gc), so no contender pays for the garbage of the one before:
-      // without it, twilio-node's 100,000 instances were collected during whoever ran next.
-      globalThis.gc?.();
-      const started = performance.now();
-      const count = await run(fn);
-      times[name].push(performance.now() - started);
-      if (count === undefined) throw new Error(`${name} returned no count`);
-    }
-  }
-  return Object.fromEntries(Object.entries(times).map(([name, ts]) => [name, median(ts)]));
-}
-
 async function throughput() {
   const total = sizes.throughput;
-  const server = await startServer({ total, "page-size": 1000 });
+  const server = await startServer({ total });
   const named = [
     ["raw fetch loop (limit)", contenders.rawLoop],
     ["verify-factors items", contenders.oursItems],
@@ -133,9 +124,43 @@ async function throughput() {
   }
 }
 
+/** The server in the client's own process (bench/same-process.mjs), so the client's CPU cost shows. */
+async function throughputSameProcess() {
+  const total = sizes.throughput;
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      "--expose-gc",
+      resolve(root, "bench/same-process.mjs"),
+      "--total",
+      String(total),
+      "--rounds",
+      String(sizes.throughputRuns),
+    ],
+    { cwd: root },
+  );
+  const ms = JSON.parse(stdout);
+  const rate = (name) => total / (ms[name] / 1000);
+  const raw = rate("raw fetch loop (limit)");
+  const ours = rate("verify-factors items");
+  section(
+    `1b. Throughput, server in the same process: ${fmt(total)} factors, PageSize=1000 (median of ${sizes.throughputRuns})`,
+    [
+      "| contender | time (ms) | items/s | vs raw loop |",
+      "| --- | ---: | ---: | ---: |",
+      ...Object.keys(ms).map(
+        (name) =>
+          `| ${name} | ${fmt(ms[name])} | ${fmt(rate(name))} | ${fmt(rate(name) / raw, 2)}x |`,
+      ),
+      "",
+      `Target: items >= 0.95x raw loop: ${fmt(ours / raw, 2)}x, ${verdict(ours / raw >= 0.95)}.`,
+    ],
+  );
+}
+
 async function latency() {
   const pages = sizes.pages;
-  const server = await startServer({ total: pages * 50, "page-size": 50, "latency-ms": 50 });
+  const server = await startServer({ total: pages * 50, "latency-ms": 50 });
   const workMs = 50;
   const named = [
     ["verify-factors, prefetch", (url) => contenders.oursPages(url, { pageSize: 50, workMs })],
@@ -150,7 +175,7 @@ async function latency() {
     ["raw fetch loop", (url) => contenders.rawLoop(url, { pageSize: 50, workMs })],
   ];
   try {
-    const ms = await race(named, (fn) => fn(server.url));
+    const ms = await race(named, (fn) => fn(server.url), sizes.runs);
     const ours = ms["verify-factors, prefetch"];
     const sequential = named.slice(1).map(([name]) => ms[name]);
     const worst = Math.max(...sequential.map((t) => ours / t));
@@ -173,7 +198,7 @@ async function memory() {
   const rows = [];
   const results = {};
   for (const total of sizes.memory) {
-    const server = await startServer({ total, "page-size": 1000 });
+    const server = await startServer({ total });
     try {
       for (const contender of ["ours", "raw", "twilio-list"]) {
         const { stdout } = await promisify(execFile)(
@@ -309,6 +334,7 @@ console.log(
   `verify-factors benchmark${smoke ? " (smoke: tiny sizes, numbers mean nothing)" : ""}\n${machine}\n`,
 );
 await throughput();
+await throughputSameProcess();
 await latency();
 await memory();
 await weight();
@@ -318,7 +344,7 @@ if (args.write && !smoke) {
   const date = new Date().toISOString().slice(0, 10);
   const markdown =
     `# Benchmarks\n\nMade by \`npm run bench\` (code in [bench/](bench/)) on ${date}, on ${machine}.\n` +
-    `Each contender lists from the same local Twilio-like server (its own process, pages serialised in advance), ` +
+    `Each contender lists from the same local Twilio-like server (the tests' fake, in its own process unless said otherwise; each page serialised once), ` +
     `after a warm-up, in alternating order, each run after a full GC; times are medians. The raw fetch loop is the limit: it parses each ` +
     `page and follows \`next_page_url\`, nothing more.\n\n${sections.join("\n")}\n${HISTORY}`;
   // Formatted as the repository's own markdown is, so `prettier --check` stays clean.

@@ -12,7 +12,13 @@ it("the benchmark runs every scenario and prints its tables", async () => {
     ["--expose-gc", "bench/run.mjs", "--smoke", "--no-write"],
     { cwd: root, timeout: 120_000 },
   );
-  for (const heading of ["1. Throughput", "2. Latency-bound", "3. Memory", "4. Weight"]) {
+  for (const heading of [
+    "1. Throughput",
+    "1b. Throughput, server in the same process",
+    "2. Latency-bound",
+    "3. Memory",
+    "4. Weight",
+  ]) {
     expect(stdout).toContain(`### ${heading}`);
   }
   for (const row of [

@@ -74,6 +74,20 @@ export function credentials(env: Record<string, string | undefined>): {
   return { accountSid: TWILIO_ACCOUNT_SID, authToken: TWILIO_AUTH_TOKEN };
 }
 
+const OPTIONS = {
+  "service-sid": { type: "string" },
+  identity: { type: "string" },
+  limit: { type: "string" },
+  "page-size": { type: "string" },
+  page: { type: "string" },
+  "page-token": { type: "string" },
+  output: { type: "string", short: "o" },
+  properties: { type: "string" },
+  "base-url": { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
 export type Command = ReturnType<typeof parse>;
 
 export function parse(argv: string[], stdoutIsTTY: boolean) {
@@ -81,19 +95,7 @@ export function parse(argv: string[], stdoutIsTTY: boolean) {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: {
-      "service-sid": { type: "string" },
-      identity: { type: "string" },
-      limit: { type: "string" },
-      "page-size": { type: "string" },
-      page: { type: "string" },
-      "page-token": { type: "string" },
-      output: { type: "string", short: "o" },
-      properties: { type: "string" },
-      "base-url": { type: "string" },
-      help: { type: "boolean", short: "h" },
-      version: { type: "boolean", short: "v" },
-    },
+    options: OPTIONS,
   });
   if (values.help || values.version) return { help: values.help, version: values.version } as const;
   const [command, ...extra] = positionals;

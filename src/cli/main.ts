@@ -44,6 +44,30 @@ function writer(stream: Io["stdout"]) {
   };
 }
 
+/**
+ * "N pages, M factors so far…" on stderr between pages, on a terminal only (never when piped),
+ * and wiped before any output, so it never mixes with rows.
+ */
+function progressLine({ stdout, stderr }: Io) {
+  const shown = Boolean(stderr.isTTY && stdout.isTTY);
+  let pages = 0;
+  let items = 0;
+  let drawn = false;
+  return {
+    count(factors: number, more: boolean) {
+      pages++;
+      items += factors;
+      if (!shown || !more) return;
+      stderr.write(`\r${pages} pages, ${items} factors so far…`);
+      drawn = true;
+    },
+    clear() {
+      if (drawn) stderr.write("\r\x1b[K");
+      drawn = false;
+    },
+  };
+}
+
 /** Runs the command; resolves to its exit code. */
 export async function main(
   argv: string[],
@@ -77,7 +101,7 @@ async function list(
   io: Io,
   fail: (code: number, message: string) => number,
 ): Promise<number> {
-  const { stdout, stderr } = io;
+  const { stdout } = io;
   const controller = new AbortController();
   let closed = false;
   const onError = (error: NodeJS.ErrnoException) => {
@@ -91,33 +115,19 @@ async function list(
 
   const write = writer(stdout);
   const format = createFormat(command.output, [...command.properties], command.pickProperties);
-  // On a terminal only (none when piped), drawn on stderr between pages and wiped before any
-  // output, so it never mixes with rows.
-  const progress = Boolean(stderr.isTTY && stdout.isTTY);
-  let progressShown = false;
-  const clearProgress = () => {
-    if (progressShown) stderr.write("\r\x1b[K");
-    progressShown = false;
-  };
-  let pages = 0;
-  let items = 0;
+  const progress = progressLine(io);
   try {
     const listing = client.listFactors({ ...command.list, signal: controller.signal });
     await write(format.start());
     for await (const page of listing.pages()) {
-      clearProgress();
+      progress.clear();
       await write(format.page(page.factors));
-      pages++;
-      items += page.factors.length;
-      if (progress && page.nextCursor) {
-        stderr.write(`\r${pages} pages, ${items} factors so far…`);
-        progressShown = true;
-      }
+      progress.count(page.factors.length, page.nextCursor !== null);
     }
     await write(format.end());
     return 0;
   } catch (error) {
-    clearProgress();
+    progress.clear();
     if (closed) return 0;
     if (controller.signal.aborted) return fail(130, "interrupted");
     if (error instanceof VerifyArgumentError) return fail(2, `${error.message}\n${HELP_HINT}`);

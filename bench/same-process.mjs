@@ -1,0 +1,33 @@
+// Run with --expose-gc: the fake server in this very process, answering from memory, so it no
+// longer works in parallel with the client and the client's own CPU cost per factor shows in full.
+// A fresh process, so nothing an earlier scenario left on the heap is collected during this one.
+// Prints the median time of each contender as JSON.
+import { parseArgs } from "node:util";
+import { startFakeVerify } from "./.build/fake-verify.mjs";
+import { oursItems, oursPages, rawLoop } from "./contenders.mjs";
+import { race } from "./race.mjs";
+
+const { values } = parseArgs({
+  options: { total: { type: "string" }, rounds: { type: "string" } },
+});
+const total = Number(values.total);
+const server = await startFakeVerify({ total, memoize: true });
+const named = [
+  ["raw fetch loop (limit)", rawLoop],
+  ["verify-factors items", oursItems],
+  ["verify-factors pages()", oursPages],
+];
+try {
+  const ms = await race(
+    named,
+    async (fn) => {
+      const count = await fn(server.url, { pageSize: 1000 });
+      if (count !== total) throw new Error(`listed ${count} of ${total}`);
+      return count;
+    },
+    Number(values.rounds),
+  );
+  console.log(JSON.stringify(ms));
+} finally {
+  await server.close();
+}
