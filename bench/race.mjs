@@ -19,3 +19,13 @@ export async function race(named, run, rounds) {
   }
   return Object.fromEntries(Object.entries(times).map(([name, ts]) => [name, median(ts)]));
 }
+
+/** Races listings of all `total` factors at `url`, PageSize=1000, each checked to list them all. */
+export function raceListings(named, url, total, rounds) {
+  const run = async (fn) => {
+    const count = await fn(url, { pageSize: 1000 });
+    if (count !== total) throw new Error(`listed ${count} of ${total}`);
+    return count;
+  };
+  return race(named, run, rounds);
+}

@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { format } from "prettier";
 import * as contenders from "./contenders.mjs";
-import { median, race } from "./race.mjs";
+import { median, race, raceListings } from "./race.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -92,15 +92,7 @@ async function throughput() {
     ["twilio-node each()", contenders.twilioEach],
   ];
   try {
-    const ms = await race(
-      named,
-      async (fn) => {
-        const count = await fn(server.url, { pageSize: 1000 });
-        if (count !== total) throw new Error(`listed ${count} of ${total}`);
-        return count;
-      },
-      sizes.throughputRuns,
-    );
+    const ms = await raceListings(named, server.url, total, sizes.throughputRuns);
     const rate = (name) => total / (ms[name] / 1000);
     const raw = rate("raw fetch loop (limit)");
     const twilioRate = rate("twilio-node each()");

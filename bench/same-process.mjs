@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { startFakeVerify } from "./.build/fake-verify.mjs";
 import { oursItems, oursPages, rawLoop } from "./contenders.mjs";
-import { race } from "./race.mjs";
+import { raceListings } from "./race.mjs";
 
 const { values } = parseArgs({
   options: { total: { type: "string" }, rounds: { type: "string" } },
@@ -18,15 +18,7 @@ const named = [
   ["verify-factors pages()", oursPages],
 ];
 try {
-  const ms = await race(
-    named,
-    async (fn) => {
-      const count = await fn(server.url, { pageSize: 1000 });
-      if (count !== total) throw new Error(`listed ${count} of ${total}`);
-      return count;
-    },
-    Number(values.rounds),
-  );
+  const ms = await raceListings(named, server.url, total, Number(values.rounds));
   console.log(JSON.stringify(ms));
 } finally {
   await server.close();

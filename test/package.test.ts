@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listArgs } from "./support/cli.js";
 import {
   ACCOUNT_SID,
   AUTH_TOKEN,
@@ -138,17 +139,7 @@ describe("the packed package", () => {
   it("installs a working `verify-factors` bin", async () => {
     const out = await shAsync(
       join(project, "node_modules/.bin/verify-factors"),
-      [
-        "list",
-        "--service-sid",
-        SERVICE_SID,
-        "--identity",
-        IDENTITY,
-        "--base-url",
-        server.url,
-        "--output",
-        "ndjson",
-      ],
+      listArgs(server.url, "--output", "ndjson"),
       { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN },
     );
     expect(out.trimEnd().split("\n")).toHaveLength(5);

@@ -62,7 +62,7 @@ export function spawnBin(
   const done = new Promise<Run>((resolve) =>
     child.on("close", (code) => resolve({ code, stdout, stderr })),
   );
-  return { child, done, output: () => stdout };
+  return { child, done };
 }
 
 export const listArgs = (url: string, ...more: string[]) => [
