@@ -40,7 +40,8 @@ export function snippet(text: string): string {
   return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat || "(empty)";
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

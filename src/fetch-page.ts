@@ -1,6 +1,6 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/verify.js";
-import { snippet, VerifyApiError, VerifyPaginationError } from "./errors.js";
+import { isObject, snippet, VerifyApiError, VerifyPaginationError } from "./errors.js";
 import type { PageRequest } from "./paging.js";
 import type { RetryingFetch } from "./retrying-fetch.js";
 import type { PageMeta } from "./types.js";
@@ -16,9 +16,6 @@ type Get = (
   path: string,
   init: Record<string, unknown>,
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** One page through the typed client: auth, retries and timeouts come with it. */
 export async function fetchPage<Key extends string>(
