@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
-import { Writable } from "node:stream";
 import { main } from "../../src/cli/main.js";
+import { Capture } from "./capture.js";
 import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "./fake-verify.js";
 
 export const bin = resolve(import.meta.dirname, "../../dist/esm/src/cli/bin.js");
@@ -11,18 +11,6 @@ export interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
-}
-
-/** A stream that keeps what is written to it, a terminal or not. */
-class Capture extends Writable {
-  text = "";
-  constructor(readonly isTTY: boolean) {
-    super();
-  }
-  override _write(chunk: Buffer, _encoding: string, done: () => void) {
-    this.text += chunk;
-    done();
-  }
 }
 
 /** The command in this process, as the bin runs it, with stdout and stderr captured. */

@@ -1,0 +1,61 @@
+// Reads one side of a comparison: a file path, or `git:REF` for the spec as it was at that ref.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parse } from "yaml";
+
+/** What the spec is called inside a git tree, for `git:REF`. */
+export const SPEC_IN_REPO = "openapi/verify.yaml";
+
+/** A mistake in what was asked: the message says what was wrong; exit 2. */
+export class UsageError extends Error {}
+
+function gitShow(ref, cwd) {
+  if (!ref) throw new UsageError(`"git:" needs a ref after it, as in git:HEAD~1 or git:v0.1.0`);
+  try {
+    return execFileSync("git", ["show", `${ref}:${SPEC_IN_REPO}`], {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const said = String(error.stderr ?? error.message)
+      .trim()
+      .split("\n")[0];
+    throw new UsageError(`git:${ref}: no ${SPEC_IN_REPO} at that ref (git says: ${said})`);
+  }
+}
+
+function readText(source, cwd) {
+  if (source.startsWith("git:")) return gitShow(source.slice("git:".length), cwd);
+  try {
+    return readFileSync(resolve(cwd, source), "utf8");
+  } catch (error) {
+    const why =
+      error.code === "ENOENT"
+        ? "no such file"
+        : error.code === "EISDIR"
+          ? "a directory"
+          : error.message;
+    throw new UsageError(`${source}: cannot read it (${why})`);
+  }
+}
+
+/** The OpenAPI document `source` names, parsed; a `UsageError` when it is not one. */
+export function readSpec(source, cwd) {
+  const text = readText(source, cwd);
+  let doc;
+  try {
+    doc = parse(text);
+  } catch (error) {
+    throw new UsageError(`${source}: not YAML or JSON (${error.message.split("\n")[0]})`);
+  }
+  const version = doc?.openapi;
+  if (typeof version !== "string" || !/^3\.[01]\./.test(version) || typeof doc.paths !== "object") {
+    throw new UsageError(
+      `${source}: not an OpenAPI 3.0 or 3.1 description (it needs "openapi: 3.x.y" and "paths")`,
+    );
+  }
+  return doc;
+}

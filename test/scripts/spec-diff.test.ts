@@ -1,0 +1,214 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { specDiff } from "../../scripts/spec-diff.mjs";
+import { Capture } from "../support/capture.js";
+import { loadSpec, root, type Json } from "../support/spec.js";
+
+const base = () => loadSpec(resolve(root, "test/support/fixtures/spec-diff/base.yaml"));
+const operation = (spec: Json) => spec.paths["/v2/Things"].get;
+const thing = (spec: Json) => spec.components.schemas.Thing;
+
+/** `spec:diff` in this process, run in `cwd`. */
+function run(args: string[], cwd: string) {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = specDiff(args, { cwd, stdout, stderr });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** A directory holding `old.yaml` (the fixture) and `new.yaml` (the fixture after `edit`). */
+function pair(edit: (spec: Json) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), "spec-diff-"));
+  const after = base();
+  edit(after);
+  writeFileSync(join(dir, "old.yaml"), stringify(base()));
+  writeFileSync(join(dir, "new.yaml"), stringify(after));
+  return dir;
+}
+
+const compare = (edit: (spec: Json) => void) => run(["old.yaml", "new.yaml"], pair(edit));
+
+/** The report's lines under one heading. */
+function section(report: string, title: string): string[] {
+  const [, after = ""] = report.split(`## ${title}\n\n`);
+  return after
+    .split("\n\n## ")[0]!
+    .split("\n")
+    .filter((line) => line.startsWith("- "));
+}
+
+describe("spec:diff classifies each change for code that uses this package", () => {
+  it("PageSize maximum 1000 → 500 narrows a request constraint: breaking, exit 1", () => {
+    const { code, stdout } = compare((s) => (operation(s).parameters[0].schema.maximum = 500));
+    expect(code).toBe(1);
+    expect(section(stdout, "Breaking")).toEqual([
+      "- `GET /v2/Things`: [Replaced] maximum validator in query parameter `PageSize`: `1000` → `500`",
+    ]);
+  });
+
+  it("PageSize maximum 1000 → 2000 widens it: non-breaking, exit 0", () => {
+    const { code, stdout } = compare((s) => (operation(s).parameters[0].schema.maximum = 2000));
+    expect(code).toBe(0);
+    expect(section(stdout, "Non-breaking")).toHaveLength(1);
+    expect(stdout).not.toMatch(/## Breaking/);
+  });
+
+  it("a response enum that gains a value is breaking, and says why", () => {
+    const { code, stdout } = compare((s) => thing(s).properties.kind.enum.push("passkeys"));
+    expect(code).toBe(1);
+    const [line, ...rest] = section(stdout, "Breaking");
+    expect(rest).toEqual([]);
+    expect(line).toMatch(/possible values of `things\[\]\.kind` in Response 200.*added `passkeys`/);
+    expect(stdout).toMatch(/an exhaustive `switch` stops compiling/);
+  });
+
+  it("a response field removed is breaking", () => {
+    const { code, stdout } = compare((s) => delete thing(s).properties.friendly_name);
+    expect(code).toBe(1);
+    expect(section(stdout, "Breaking")).toEqual([
+      expect.stringMatching(/\[Removed\] property `friendly_name` from `things\[\]`/),
+    ]);
+  });
+
+  it("a response field retyped is breaking, though the old parser would still read it", () => {
+    const { code, stdout } = compare((s) => (thing(s).properties.sid.type = ["string", "null"]));
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/a response field changes type/);
+  });
+
+  it("a description edit is docs only, exit 0", () => {
+    const { code, stdout } = compare(
+      (s) => (thing(s).properties.sid.description = "The unique SID of the thing."),
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^0 breaking, 0 non-breaking, 1 docs only\.$/m);
+    expect(section(stdout, "Docs only")).toEqual([
+      "- `GET /v2/Things`: [Replaced] annotation (description) of `things[].sid` in Response 200 content (application/json): `The SID of the thing.` → `The unique SID of the thing.`",
+    ]);
+  });
+
+  it("an optional query parameter added is non-breaking; a required one is breaking", () => {
+    const param = { name: "Status", in: "query", schema: { type: "string" } };
+    const optional = compare((s) => operation(s).parameters.push(param));
+    expect(optional.code).toBe(0);
+    expect(section(optional.stdout, "Non-breaking")).toEqual([
+      expect.stringMatching(/^- `GET \/v2\/Things`: \[Added\] query parameter `Status`/),
+    ]);
+    const required = compare((s) => operation(s).parameters.push({ ...param, required: true }));
+    expect(required.code).toBe(1);
+  });
+
+  it("a response that may carry unlisted properties is non-breaking", () => {
+    const { code, stdout } = compare(
+      (s) => (s.components.schemas.ThingList.additionalProperties = true),
+    );
+    expect(code).toBe(0);
+    expect(section(stdout, "Non-breaking")).toHaveLength(1);
+  });
+
+  it("matches operations by method and path: a new operationId is docs only", () => {
+    const { code, stdout } = compare((s) => (operation(s).operationId = "ListThing"));
+    expect(code).toBe(0);
+    expect(section(stdout, "Docs only")).toEqual([
+      "- `GET /v2/Things`: [Replaced] annotation (operationId): `listThings` → `ListThing`",
+    ]);
+  });
+
+  it("says so when nothing changed", () => {
+    const { code, stdout } = compare(() => {});
+    expect(code).toBe(0);
+    expect(stdout).toBe("# Spec changes: old.yaml → new.yaml\n\nNo changes.\n");
+  });
+});
+
+describe("spec:diff reads git:REF", () => {
+  function repo(): string {
+    const dir = mkdtempSync(join(tmpdir(), "spec-diff-git-"));
+    const git = (...args: string[]) =>
+      execFileSync("git", args, { cwd: dir, stdio: "pipe", encoding: "utf8" });
+    git("init", "-q");
+    git("config", "user.email", "spec-diff@example.invalid");
+    git("config", "user.name", "spec-diff test");
+    mkdirSync(join(dir, "openapi"));
+    const spec = base();
+    writeFileSync(join(dir, "openapi/verify.yaml"), stringify(spec));
+    git("add", ".");
+    git("commit", "-qm", "base");
+    git("tag", "v1");
+    thing(spec).properties.kind.enum.push("passkeys");
+    writeFileSync(join(dir, "openapi/verify.yaml"), stringify(spec));
+    git("commit", "-qam", "passkeys");
+    operation(spec).description = "Lists the things.";
+    writeFileSync(join(dir, "openapi/verify.yaml"), stringify(spec));
+    return dir;
+  }
+
+  it("compares a ref with the spec on disk, NEW left out", () => {
+    const dir = repo();
+    const fromHead = run(["git:HEAD"], dir);
+    expect(fromHead.code).toBe(0);
+    expect(fromHead.stdout).toMatch(/^# Spec changes: git:HEAD → openapi\/verify\.yaml$/m);
+    expect(fromHead.stdout).toMatch(/0 breaking, 0 non-breaking, 1 docs only/);
+  });
+
+  it("compares two refs, tags and relative refs alike", () => {
+    const dir = repo();
+    const { code, stdout } = run(["git:v1", "git:HEAD"], dir);
+    expect(code).toBe(1);
+    expect(section(stdout, "Breaking")).toEqual([expect.stringMatching(/added `passkeys`/)]);
+    expect(run(["git:HEAD~1", "git:HEAD~1"], dir).stdout).toMatch(/No changes/);
+  });
+
+  it("a bad ref is a usage error that names it", () => {
+    const { code, stdout, stderr } = run(["git:no-such-ref"], repo());
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^spec:diff: git:no-such-ref: no openapi\/verify\.yaml at that ref/);
+  });
+});
+
+describe("spec:diff refuses what it cannot compare, exit 2", () => {
+  const dir = pair(() => {});
+  writeFileSync(join(dir, "notes.yaml"), "title: not a spec\n");
+  writeFileSync(join(dir, "broken.yaml"), "openapi: [3.1.0\n");
+
+  it.each([
+    [[], /OLD is missing/],
+    [["old.yaml", "new.yaml", "more.yaml"], /expected OLD and at most NEW, got 3 arguments/],
+    [["missing.yaml"], /missing\.yaml: cannot read it \(no such file\)/],
+    [["old.yaml", "missing.yaml"], /missing\.yaml: cannot read it \(no such file\)/],
+    [["notes.yaml", "new.yaml"], /notes\.yaml: not an OpenAPI 3\.0 or 3\.1 description/],
+    [["broken.yaml", "new.yaml"], /broken\.yaml: not YAML or JSON/],
+    [["git:", "new.yaml"], /"git:" needs a ref after it/],
+    [["--bogus"], /Unknown option '--bogus'/],
+  ])("%j", (args, message) => {
+    const { code, stdout, stderr } = run(args, dir);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(message);
+    expect(stderr).toMatch(/npm run spec:diff -- --help/);
+  });
+
+  it("--help prints the usage, exit 0", () => {
+    const { code, stdout } = run(["--help"], dir);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: npm run spec:diff -- OLD \[NEW\]/);
+  });
+});
+
+describe("npm run spec:diff", () => {
+  it("runs the script with its exit code, the project's spec as NEW", () => {
+    const dir = pair(() => {});
+    const result = spawnSync("npm", ["run", "-s", "spec:diff", "--", join(dir, "old.yaml")], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/→ openapi\/verify\.yaml/);
+    expect(result.stdout).toMatch(/\[Removed\] operation GET \/v2\/Things/);
+  });
+});
