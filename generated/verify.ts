@@ -35,9 +35,12 @@ export interface components {
         FactorStatus: "unverified" | "verified";
         /**
          * @description The Type of this Factor. Currently push and totp are supported.
+         *
+         *     `passkeys` is from Twilio's OpenAPI description (twilio-oai 2.4.1 and later), whose
+         *     description of this field still names only push and totp.
          * @enum {string}
          */
-        FactorType: "push" | "totp";
+        FactorType: "push" | "totp" | "passkeys";
         /**
          * @description `config` of a `push` factor. The field names and types are those of the reference's push
          *     example; Twilio's Create Factor documentation describes each. Other properties are allowed.
@@ -59,7 +62,7 @@ export interface components {
              */
             notification_token: string;
             /**
-             * @description The transport for push notifications. Twilio documents `apn`, `fcm` and `none`.
+             * @description The transport for push notifications. Twilio's OpenAPI description lists `apn`, `fcm` and `none`.
              * @example fcm
              */
             notification_platform: string;
@@ -72,7 +75,7 @@ export interface components {
          */
         TotpFactorConfig: {
             /**
-             * @description The algorithm used to derive the TOTP codes. Twilio documents `sha1`, `sha256` and `sha512`.
+             * @description The algorithm used to derive the TOTP codes. Twilio's OpenAPI description lists `sha1`, `sha256` and `sha512`.
              * @example sha1
              */
             alg: string;
@@ -94,8 +97,59 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description The relying party: the application that passkeys of this factor sign in to. Its meaning is
+         *     from Twilio's Verify Passkeys documentation (error 60371).
+         */
+        PasskeysRelyingParty: {
+            /**
+             * @description The application's domain, without scheme or port.
+             * @example example.com
+             */
+            id: string;
+            /**
+             * @description The application's name, as authenticators show it when a passkey is made or used.
+             * @example Example
+             */
+            name: string;
+            /**
+             * @description The HTTPS origins or app IDs the passkeys may be used from.
+             * @example [
+             *       "https://example.com"
+             *     ]
+             */
+            origins: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description `config` of a `passkeys` factor. The field names and types are those of the examples in
+         *     Twilio's OpenAPI description; their meaning is from Twilio's Verify Passkeys documentation
+         *     (errors 60371 and 60393), which names the last three the authenticator criteria a passkey is
+         *     registered with. Other properties are allowed.
+         */
+        PasskeysFactorConfig: {
+            relying_party: components["schemas"]["PasskeysRelyingParty"];
+            /**
+             * @description Which authenticators may hold the passkey, in WebAuthn's terms.
+             * @example platform
+             */
+            authenticator_attachment: string;
+            /**
+             * @description Whether the passkey is to be a discoverable credential, in WebAuthn's terms.
+             * @example preferred
+             */
+            discoverable_credentials: string;
+            /**
+             * @description Whether the authenticator is to verify the user, in WebAuthn's terms.
+             * @example preferred
+             */
+            user_verification: string;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description An object that contains configurations specific to a factor_type. */
-        FactorConfig: components["schemas"]["PushFactorConfig"] | components["schemas"]["TotpFactorConfig"] | null;
+        FactorConfig: components["schemas"]["PushFactorConfig"] | components["schemas"]["TotpFactorConfig"] | components["schemas"]["PasskeysFactorConfig"] | null;
         /** @description Custom metadata associated with the factor. This is added by the Device/SDK directly to allow for the inclusion of device information. It must be a stringified JSON with only strings values eg. {"os": "Android"}. Can be up to 1024 characters in length. */
         FactorMetadata: {
             [key: string]: string;
@@ -154,7 +208,8 @@ export interface components {
             key: string;
             /**
              * Format: uri
-             * @description The URL of the next page, with its `PageToken`; `null` on the last page.
+             * @description The URL of the next page; `null` on the last page. Its query carries the `PageToken` of
+             *     the next page (Twilio's "Paging" documentation: ask for the next page with it).
              */
             next_page_url: string | null;
             /** @description The index of this page, starting at 0. */
@@ -184,26 +239,16 @@ export interface components {
          *     does not describe error bodies.
          */
         Error: {
-            /**
-             * @description The Twilio error code; its page is `more_info`.
-             * @example 20404
-             */
+            /** @description The Twilio error code; its page is `more_info`. */
             code: number;
-            /**
-             * @description A human readable description of the error.
-             * @example The requested resource was not found
-             */
+            /** @description A human readable description of the error. */
             message: string;
             /**
              * Format: uri
              * @description The URL of the Twilio documentation page for `code`.
-             * @example https://www.twilio.com/docs/errors/20404
              */
             more_info: string;
-            /**
-             * @description The HTTP status code of the response.
-             * @example 404
-             */
+            /** @description The HTTP status code of the response. */
             status: number;
         } & {
             [key: string]: unknown;
@@ -217,55 +262,28 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "code": 20001,
-                 *       "message": "Invalid PageSize",
-                 *       "more_info": "https://www.twilio.com/docs/errors/20001",
-                 *       "status": 400
-                 *     }
-                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The credentials are missing or wrong (Twilio error 20003, "Authentication Error"). */
+        /** @description The credentials are missing or wrong (Twilio error 20003, "Permission Denied"). */
         Unauthorized: {
             headers: {
                 "Twilio-Request-Id": components["headers"]["Twilio-Request-Id"];
-                /**
-                 * @description The authentication scheme to use, as Twilio sends it on 401 (RFC 9110, section 11.6.1).
-                 * @example Basic realm="Twilio API"
-                 */
+                /** @description The authentication scheme to use (RFC 9110, section 11.6.1). */
                 "WWW-Authenticate"?: string;
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "code": 20003,
-                 *       "message": "Authenticate",
-                 *       "more_info": "https://www.twilio.com/docs/errors/20003",
-                 *       "status": 401
-                 *     }
-                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The credentials may not access this Service (Twilio error 20403, "Forbidden"). */
+        /** @description The account may not use the API, typically because it is suspended or closed (Twilio error 20403, "403 Forbidden"). */
         Forbidden: {
             headers: {
                 "Twilio-Request-Id": components["headers"]["Twilio-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "code": 20403,
-                 *       "message": "Forbidden",
-                 *       "more_info": "https://www.twilio.com/docs/errors/20403",
-                 *       "status": 403
-                 *     }
-                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -276,14 +294,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "code": 20404,
-                 *       "message": "The requested resource /Services/VAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Entities/ff483d1ff591898a9942916050d2ca3f/Factors was not found",
-                 *       "more_info": "https://www.twilio.com/docs/errors/20404",
-                 *       "status": 404
-                 *     }
-                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -295,32 +305,16 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "code": 20429,
-                 *       "message": "Too Many Requests",
-                 *       "more_info": "https://www.twilio.com/docs/errors/20429",
-                 *       "status": 429
-                 *     }
-                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Twilio could not serve the request; it is safe to retry (Twilio error 20500, "Internal Server Error", and 20503, "Service Unavailable"). */
+        /** @description Twilio could not serve the request; it is safe to retry (Twilio error 20500, "Internal Server Error", and 20503, "Service unavailable"). */
         ServerError: {
             headers: {
                 "Twilio-Request-Id": components["headers"]["Twilio-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "code": 20500,
-                 *       "message": "Internal Server Error",
-                 *       "more_info": "https://www.twilio.com/docs/errors/20500",
-                 *       "status": 500
-                 *     }
-                 */
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -346,10 +340,7 @@ export interface components {
          * @example 0
          */
         Page: number;
-        /**
-         * @description The page token. This is provided by the API.
-         * @example PTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-         */
+        /** @description The page token. This is provided by the API. */
         PageToken: string;
     };
     requestBodies: never;
@@ -359,38 +350,24 @@ export interface components {
          * @example *
          */
         "Access-Control-Allow-Origin": string;
-        /**
-         * @description Specify the HTTP methods allowed when accessing the resource
-         * @example GET, POST, DELETE, OPTIONS
-         */
+        /** @description Specify the HTTP methods allowed when accessing the resource */
         "Access-Control-Allow-Methods": string;
-        /**
-         * @description Specify the headers allowed when accessing the resource
-         * @example Accept, Authorization, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, Idempotency-Key
-         */
+        /** @description Specify the headers allowed when accessing the resource */
         "Access-Control-Allow-Headers": string;
-        /**
-         * @description Indicates whether the browser should include credentials
-         * @example true
-         */
+        /** @description Indicates whether the browser should include credentials */
         "Access-Control-Allow-Credentials": boolean;
-        /**
-         * @description Headers exposed to the client
-         * @example ETag
-         */
+        /** @description Headers exposed to the client */
         "Access-Control-Expose-Headers": string;
         /**
          * @description How long to wait before retrying, as a number of seconds or an HTTP date (RFC 9110,
          *     section 10.2.3). Twilio's "Too Many Requests" (error 20429) documentation tells clients to
          *     back off and retry; the reference for this endpoint does not list the header.
-         * @example 1
          */
         "Retry-After": string;
         /**
          * @description The unique identifier Twilio gives each request (`RQ` followed by 32 hex digits), to quote
          *     to Twilio support. From Twilio's REST API response documentation; the reference does not
          *     list it.
-         * @example RQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
          */
         "Twilio-Request-Id": string;
     };
@@ -411,10 +388,7 @@ export interface operations {
                  * @example 0
                  */
                 Page?: components["parameters"]["Page"];
-                /**
-                 * @description The page token. This is provided by the API.
-                 * @example PTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-                 */
+                /** @description The page token. This is provided by the API. */
                 PageToken?: components["parameters"]["PageToken"];
             };
             header?: never;

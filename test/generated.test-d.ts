@@ -8,7 +8,7 @@ type Operation = operations["listFactors"];
 describe("generated/verify.ts", () => {
   it("types status and factor_type as the reference's enums", () => {
     expectTypeOf<Factor["status"]>().toEqualTypeOf<"unverified" | "verified">();
-    expectTypeOf<Factor["factor_type"]>().toEqualTypeOf<"push" | "totp">();
+    expectTypeOf<Factor["factor_type"]>().toEqualTypeOf<"push" | "totp" | "passkeys">();
   });
 
   it("lets every nullable field be null, and only those", () => {
@@ -23,7 +23,10 @@ describe("generated/verify.ts", () => {
     expectTypeOf<Schemas["PageMeta"]["page"]>().toEqualTypeOf<number>();
   });
 
-  it("types config as the push or TOTP shape", () => {
+  it("types config as the push, TOTP or passkeys shape", () => {
+    expectTypeOf<Schemas["PasskeysFactorConfig"]["relying_party"]["origins"]>().toEqualTypeOf<
+      string[]
+    >();
     expectTypeOf<Schemas["TotpFactorConfig"]["code_length"]>().toEqualTypeOf<number>();
     expectTypeOf<Schemas["PushFactorConfig"]["notification_token"]>().toEqualTypeOf<string>();
     expectTypeOf<null>().toExtend<Factor["config"]>();

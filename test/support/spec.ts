@@ -18,8 +18,19 @@ export function fixture(name: string): Json {
   return JSON.parse(readFileSync(resolve(root, "test/support/fixtures", `${name}.json`), "utf8"));
 }
 
-/** The reference's four example bodies, in the order the reference gives them. */
-export const fixtureNames = ["empty", "push", "totp", "totp-upper-case-identity"] as const;
+/**
+ * The example bodies: the seed reference's four, in its order, then the two passkeys examples of
+ * Twilio's OpenAPI description. Each file is a verbatim copy; each maps to a named 200 example.
+ */
+export const examples = {
+  empty: "empty",
+  push: "push",
+  totp: "totp",
+  totpUpperCaseIdentity: "totp-upper-case-identity",
+  passkeys: "passkeys",
+  passkeysUpperCaseIdentity: "passkeys-upper-case-identity",
+} as const;
+export const fixtureNames = Object.values(examples);
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
