@@ -1,44 +1,28 @@
+import type { PageCursor } from "./cursor.js";
 import { VerifyPaginationError } from "./errors.js";
-import type { PageRequest } from "./paging.js";
 import { parseWholeNumber } from "./whole-number.js";
 
-function integerParam(url: URL, name: string): number | undefined {
-  const text = url.searchParams.get(name);
-  if (text === null) return undefined;
-  const value = parseWholeNumber(text);
-  if (value === undefined) {
-    throw new VerifyPaginationError(`meta.next_page_url has ${name}=${text}, not a whole number`);
-  }
-  return value;
-}
-
 /**
- * Reads where the next page is from `meta.next_page_url`: `null` on the last page. Only its query
- * is used: the request goes to the client's own `baseUrl`, never to the host the URL names.
+ * Reads where the next page is from `meta.next_page_url`: `null` on the last page. The spec
+ * promises only that its query carries a `PageToken`, so that is all this relies on. The request
+ * goes to the client's own `baseUrl` with the listing's own page size: the URL's host, path and
+ * `PageSize` are never followed. `Page` is client state (the reference says so); it is kept when it
+ * is a whole number, to resume from, and otherwise left out, since `PageToken` alone is the place.
  */
-export function readNextPageUrl(
-  nextPageUrl: unknown,
-): (PageRequest & { pageToken: string }) | null {
+export function readNextPageUrl(nextPageUrl: unknown): PageCursor | null {
   if (nextPageUrl === null || nextPageUrl === undefined) return null;
-  let url: URL;
-  try {
-    url = new URL(String(nextPageUrl), "https://next-page.invalid");
-  } catch {
-    throw new VerifyPaginationError(`meta.next_page_url is not a URL: ${String(nextPageUrl)}`);
-  }
   if (typeof nextPageUrl !== "string") {
     throw new VerifyPaginationError(`meta.next_page_url is a ${typeof nextPageUrl}, not a URL`);
   }
-  const pageToken = url.searchParams.get("PageToken");
-  if (!pageToken) {
+  // The query split off as the spec's pattern reads it (up to the first `?`, before any `#`), not
+  // by a URL parser: a host or path it would refuse changes nothing here.
+  const query = new URLSearchParams(/^[^?#]*\?([^#]*)/.exec(nextPageUrl)?.[1] ?? "");
+  const pageToken = query.getAll("PageToken").find((token) => token !== "");
+  if (pageToken === undefined) {
     throw new VerifyPaginationError(
       `meta.next_page_url has no PageToken, so the next page cannot be asked for: ${nextPageUrl}`,
     );
   }
-  const next: PageRequest & { pageToken: string } = { pageToken };
-  const page = integerParam(url, "Page");
-  if (page !== undefined) next.page = page;
-  const pageSize = integerParam(url, "PageSize");
-  if (pageSize !== undefined) next.pageSize = pageSize;
-  return next;
+  const page = parseWholeNumber(query.get("Page") ?? "");
+  return page === undefined ? { pageToken } : { page, pageToken };
 }

@@ -42,23 +42,22 @@ export function pagingStep<T>(
 ): Step<T> {
   const owed = items.length > at.remaining ? items.slice(0, at.remaining) : items;
   const remaining = at.remaining - owed.length;
-  let link: ReturnType<typeof readNextPageUrl>;
+  let nextCursor: PageCursor | null;
   try {
-    link = readNextPageUrl(nextPageUrl);
+    nextCursor = readNextPageUrl(nextPageUrl);
   } catch (error) {
     // A limit met on this page needs no next page, so a broken link to one does not matter.
     const step: Step<T> = { items: owed, nextCursor: null, next: null };
     if (remaining > 0) step.error = error as VerifyPaginationError;
     return step;
   }
-  if (!link) return { items: owed, nextCursor: null, next: null };
-  const nextCursor: PageCursor = { page: link.page, pageToken: link.pageToken };
+  if (!nextCursor) return { items: owed, nextCursor: null, next: null };
   // The next-page rule: go on while items are owed and the link leads somewhere new.
   if (remaining === 0) return { items: owed, nextCursor, next: null };
-  const request = { pageSize: link.pageSize ?? at.request.pageSize, ...nextCursor };
+  const request = { pageSize: at.request.pageSize, ...nextCursor };
   if (visited.has(request)) {
     const error = new VerifyPaginationError(
-      `meta.next_page_url repeats a page already listed (Page=${link.page ?? ""}, PageToken=${link.pageToken}); stopping rather than looping`,
+      `meta.next_page_url repeats a page already listed (Page=${nextCursor.page ?? ""}, PageToken=${nextCursor.pageToken}); stopping rather than looping`,
     );
     return { items: owed, nextCursor, next: null, error };
   }

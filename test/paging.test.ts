@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { VerifyPaginationError } from "../src/index.js";
 import { cursorAt, LoopGuard, pagingStep, type Position } from "../src/paging.js";
+import { loadSpec, schemaValidator } from "./support/spec.js";
 
 const url = (query: string) =>
   `https://verify.twilio.com/v2/Services/VA/Entities/id/Factors?${query}`;
@@ -17,9 +19,33 @@ describe("pagingStep", () => {
     });
   });
 
-  it("takes the page size the link names over the one asked for", () => {
+  it("keeps the page size it asked for, whatever the link says", () => {
     const step = pagingStep([1], url("PageSize=7&Page=1&PageToken=PT3"), start, none);
-    expect(step.next?.request.pageSize).toBe(7);
+    expect(step.next?.request).toEqual({ pageSize: 3, page: 1, pageToken: "PT3" });
+  });
+
+  it("relies on the link's PageToken alone: a Page that is not a whole number is left out", () => {
+    for (const link of [
+      url("Page=1.5&PageToken=x"),
+      url("Page=&PageToken=x"),
+      url("PageToken=x"),
+    ]) {
+      const step = pagingStep([1], link, start, none);
+      expect(step.error).toBeUndefined();
+      expect(step.nextCursor).toEqual({ pageToken: "x" });
+      expect(step.next?.request).toEqual({ pageSize: 3, pageToken: "x" });
+    }
+  });
+
+  it("reads the query alone: a host or path no URL parser takes changes nothing", () => {
+    const links = ["go{?SP}|LE:B}&PageToken=u*uW", "?E&PageToken= <,{Y_d", "https://[?PageToken=T"];
+    const tokens = links.map((link) => pagingStep([1], link, start, none).nextCursor?.pageToken);
+    expect(tokens).toEqual(["u*uW", " <,{Y_d", "T"]);
+  });
+
+  it("takes the first PageToken that is not empty", () => {
+    const step = pagingStep([1], url("PageToken=&PageToken=T2"), start, none);
+    expect(step.nextCursor).toEqual({ pageToken: "T2" });
   });
 
   it("ends on the last page", () => {
@@ -61,10 +87,10 @@ describe("pagingStep", () => {
 
   it.each([
     ["no PageToken", url("Page=1"), /no PageToken/],
-    ["a Page that is not a whole number", url("Page=1.5&PageToken=x"), /Page=1\.5, not a whole/],
-    ["a PageSize that is not a whole number", url("PageSize=-1&PageToken=x"), /PageSize=-1/],
+    ["an empty PageToken", url("Page=1&PageToken="), /no PageToken/],
+    ["a PageToken only in its fragment", "https://x/y#?PageToken=T", /no PageToken/],
+    ["no query at all", "PageToken=T", /no PageToken/],
     ["a number", 42, /is a number, not a URL/],
-    ["no URL at all", "http://[", /is not a URL/],
   ])("hands out the page, then stops with an error, for a link with %s", (_name, link, message) => {
     const step = pagingStep([1], link, start, none);
     expect(step.items).toEqual([1]);
@@ -83,6 +109,31 @@ describe("pagingStep", () => {
   it("reads only the link's query: another host changes nothing", () => {
     const step = pagingStep([1], "https://elsewhere.example/x?Page=4&PageToken=T", start, none);
     expect(step.next?.request).toEqual({ pageSize: 3, page: 4, pageToken: "T" });
+  });
+});
+
+describe("the spec and the paging step agree on next_page_url", () => {
+  const spec = loadSpec();
+  const { pattern } = spec.components.schemas.PageMeta.properties.next_page_url;
+  const valid = schemaValidator(spec)("#/components/schemas/PageMeta/properties/next_page_url");
+
+  it("every next_page_url the spec allows is one the listing follows", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(new RegExp(pattern)), (link) => {
+        expect(valid(link), JSON.stringify(valid.errors)).toBe(true);
+        const step = pagingStep([1], link, start, none);
+        expect(step.error).toBeUndefined();
+        expect(step.next?.request.pageToken).toEqual(expect.stringMatching(/^[\s\S]+$/));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("and a link the listing refuses is one the pattern refuses too", () => {
+    for (const link of [url("Page=1"), url("PageToken="), "https://x/y#?PageToken=T"]) {
+      expect(new RegExp(pattern).test(link)).toBe(false);
+      expect(pagingStep([1], link, start, none).error).toBeInstanceOf(VerifyPaginationError);
+    }
   });
 });
 
