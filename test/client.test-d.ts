@@ -5,6 +5,7 @@ import {
   type FactorPage,
   type FactorStatus,
   type FactorType,
+  type components,
 } from "../src/index.js";
 
 const verify = createVerifyClient({ accountSid: "AC_fake", authToken: "fake" });
@@ -18,12 +19,14 @@ describe("types of the client", () => {
     for await (const page of list.pages()) expectTypeOf(page).toEqualTypeOf<FactorPage>();
     expectTypeOf(list.toArray()).resolves.toEqualTypeOf<Factor[]>();
     expectTypeOf<Factor["status"]>().toEqualTypeOf<FactorStatus>();
-    expectTypeOf<FactorType>().toEqualTypeOf<"push" | "totp">();
+    expectTypeOf<FactorType>().toEqualTypeOf<"push" | "totp" | "passkeys">();
   });
 
   it("types verify.api by the spec's paths", async () => {
     const { data } = await verify.api.GET(PATH, { params: { path, query: { PageSize: 10 } } });
-    expectTypeOf(data?.factors).toExtend<Factor[] | undefined>();
+    // The raw client gives the generated shapes; listFactors gives the narrowable Factor.
+    expectTypeOf(data?.factors).toExtend<components["schemas"]["Factor"][] | undefined>();
+    expectTypeOf(data!.factors[0]!.factor_type).toEqualTypeOf<FactorType>();
     expectTypeOf(data!.factors[0]!.status).toEqualTypeOf<FactorStatus>();
     expectTypeOf(data!.meta.next_page_url).toEqualTypeOf<string | null>();
 

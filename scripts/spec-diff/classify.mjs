@@ -6,6 +6,8 @@ import { apiCompare } from "api-smart-diff";
 /** @typedef {"breaking" | "non-breaking" | "docs"} Kind */
 /** @typedef {{ kind: Kind, where: string, what: string, before?: unknown, after?: unknown, why?: string }} Change */
 
+const PROSE = new Set(["description", "summary", "title", "externalDocs"]);
+const SHAPES = new Set(["anyOf", "oneOf"]);
 const inResponse = (path) => path.includes("responses");
 const last = (path) => path[path.length - 1];
 const parent = (path) => path[path.length - 2];
@@ -22,6 +24,10 @@ const RULES = [
     why: "an example: it documents, it constrains nothing",
   },
   {
+    when: (d) => PROSE.has(last(d.path)),
+    kind: "docs",
+  },
+  {
     when: (d) => inResponse(d.path) && (last(d.path) === "type" || parent(d.path) === "type"),
     kind: "breaking",
     why: "a response field changes type: code that reads it may stop compiling",
@@ -35,6 +41,11 @@ const RULES = [
     when: (d) => inResponse(d.path) && parent(d.path) === "enum" && d.action === "add",
     kind: "breaking",
     why: "a response enum gains a value: an exhaustive `switch` stops compiling, or meets a value it does not handle",
+  },
+  {
+    when: (d) => inResponse(d.path) && SHAPES.has(parent(d.path)) && d.action === "add",
+    kind: "breaking",
+    why: "a response field may now take another shape: code that handles each shape must handle it",
   },
   {
     when: (d) => inResponse(d.path) && parent(d.path) === "properties" && d.action === "remove",
@@ -90,11 +101,11 @@ export function classifyChanges(before, after) {
         kind: rule ? rule.kind : (KIND[d.type] ?? "breaking"),
         where: where(d.path),
         what:
-          d.description ?? `[${d.action}] ${d.path.slice(d.path[0] === "paths" ? 3 : 0).join(".")}`,
+          d.description || `[${d.action}] ${d.path.slice(d.path[0] === "paths" ? 3 : 0).join(".")}`,
       };
       if (d.before !== undefined) change.before = d.before;
       if (d.after !== undefined) change.after = d.after;
-      if (rule) change.why = rule.why;
+      if (rule?.why) change.why = rule.why;
       return change;
     });
 }

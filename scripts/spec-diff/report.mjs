@@ -10,7 +10,8 @@ const MAX_VALUE = 80;
 
 /** A value as inline code, cut short when long; backticks inside never end the span early. */
 function code(value) {
-  let text = typeof value === "string" ? value : JSON.stringify(value);
+  // One line: a multi-line description would break the list item it is quoted in.
+  let text = (typeof value === "string" ? value : JSON.stringify(value)).replace(/\s+/g, " ");
   if (text.length > MAX_VALUE) text = `${text.slice(0, MAX_VALUE - 1)}…`;
   const fence = text.includes("`") ? "``" : "`";
   return `${fence}${fence.length > 1 ? " " : ""}${text}${fence.length > 1 ? " " : ""}${fence}`;
