@@ -20,12 +20,14 @@ function run(args: string[], cwd: string) {
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-/** A directory holding `old.yaml` (the fixture) and `new.yaml` (the fixture after `edit`). */
-function pair(edit: (spec: Json) => void): string {
+/** A directory with `old.yaml` and `new.yaml`: the fixture after `editOld`, then also `edit`. */
+function pair(edit: (spec: Json) => void, editOld: (spec: Json) => void = () => {}): string {
   const dir = mkdtempSync(join(tmpdir(), "spec-diff-"));
-  const after = base();
+  const before = base();
+  editOld(before);
+  const after = structuredClone(before);
   edit(after);
-  writeFileSync(join(dir, "old.yaml"), stringify(base()));
+  writeFileSync(join(dir, "old.yaml"), stringify(before));
   writeFileSync(join(dir, "new.yaml"), stringify(after));
   return dir;
 }
@@ -108,6 +110,31 @@ describe("spec:diff classifies each change for code that uses this package", () 
     );
     expect(code).toBe(0);
     expect(section(stdout, "Non-breaking")).toHaveLength(1);
+  });
+
+  it("a response field that may take a new shape is breaking", () => {
+    const nullable = (s: Json) => (thing(s).properties.config = { anyOf: [{ type: "null" }] });
+    const shape = { type: "object", properties: { rp: { type: "string" } } };
+    const dir = pair((s) => {
+      nullable(s);
+      thing(s).properties.config.anyOf.push(shape);
+    }, nullable);
+    const { code, stdout } = run(["old.yaml", "new.yaml"], dir);
+    expect(code).toBe(1);
+    expect(section(stdout, "Breaking")).toEqual([
+      expect.stringMatching(/\[Added\] anyOf schema to `things\[\]\.config`/),
+    ]);
+    expect(stdout).toMatch(/a response field may now take another shape/);
+  });
+
+  it("prose anywhere (the info, an operation's summary, a schema's title) is docs only", () => {
+    const { code, stdout } = compare((s) => {
+      s.info.description = "Things, listed.";
+      operation(s).summary = "List things.";
+      s.components.schemas.ThingList.title = "A page of things";
+    });
+    expect(code).toBe(0);
+    expect(section(stdout, "Docs only")).toHaveLength(3);
   });
 
   it("matches operations by method and path: a new operationId is docs only", () => {
@@ -201,6 +228,23 @@ describe("spec:diff refuses what it cannot compare, exit 2", () => {
 });
 
 describe("npm run spec:diff", () => {
+  // The commits just before and with the passkeys change (CHANGELOG.md, Unreleased).
+  const BEFORE_PASSKEYS = "2f22477613f4034e0df04b2ea79ebf8471e2feff";
+  const PASSKEYS = "cd0dfdb8594a7bedfb0ea4785e18f30c11d6a753";
+
+  it("reports the passkeys change in this repository's history as breaking", () => {
+    const result = spawnSync(
+      "npm",
+      ["run", "-s", "spec:diff", "--", `git:${BEFORE_PASSKEYS}`, `git:${PASSKEYS}`],
+      { cwd: root, encoding: "utf8" },
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
+    expect(section(result.stdout, "Breaking")).toContainEqual(
+      expect.stringMatching(/possible values of `factors\[\]\.factor_type`.*added `passkeys`/),
+    );
+  });
+
   it("runs the script with its exit code, the project's spec as NEW", () => {
     const dir = pair(() => {});
     const result = spawnSync("npm", ["run", "-s", "spec:diff", "--", join(dir, "old.yaml")], {
