@@ -20,6 +20,11 @@ export interface VerifyClientOptions {
   maxRetries?: number;
   /** The limit on each attempt, body included, in milliseconds (default 30 000). */
   timeoutMs?: number;
+  /**
+   * The most bytes of an answer's body that are read (after decompression); a longer answer fails
+   * with `VerifyResponseTooLargeError`. Default 32 MiB (`DEFAULT_MAX_RESPONSE_BYTES`).
+   */
+  maxResponseBytes?: number;
 }
 
 export interface VerifyClient {
@@ -31,6 +36,15 @@ export interface VerifyClient {
 
 export const DEFAULT_BASE_URL = "https://verify.twilio.com";
 
+/**
+ * A page holds at most 1000 factors. A factor's fields are bounded by the spec: four SIDs, two
+ * dates and a URL of fixed size, an identity of 64 characters, a friendly name of 64, metadata of
+ * 1024, and a config of a few short strings. Even with every character written as a six-byte
+ * `\uXXXX` escape, that is under 10 KiB a factor, so under 10 MiB a page; 32 MiB leaves room for
+ * fields Twilio adds, and still bounds what a hostile server can make the client hold.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
 export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
   checkObject("options", options);
   const accountSid = checkString("accountSid", options.accountSid);
@@ -40,6 +54,10 @@ export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
     checkOptional(options.maxRetries, (v) => checkInteger("maxRetries", v, 0, 100)) ?? 2;
   const timeoutMs =
     checkOptional(options.timeoutMs, (v) => checkInteger("timeoutMs", v, 1, 2 ** 31 - 1)) ?? 30_000;
+  const maxResponseBytes =
+    checkOptional(options.maxResponseBytes, (v) =>
+      checkInteger("maxResponseBytes", v, 1, Number.MAX_SAFE_INTEGER),
+    ) ?? DEFAULT_MAX_RESPONSE_BYTES;
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new VerifyArgumentError("fetch", `is ${typeof options.fetch}`, "a fetch function");
   }
@@ -51,7 +69,7 @@ export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
     ? (request: Request, init: RequestInit) => custom(new Request(request, init))
     : (request: Request, init: RequestInit) => globalThis.fetch(request, init);
 
-  const retryingFetch = createRetryingFetch({ send, maxRetries, timeoutMs });
+  const retryingFetch = createRetryingFetch({ send, maxRetries, timeoutMs, maxResponseBytes });
   const api = createClient<paths>({
     baseUrl,
     fetch: retryingFetch,

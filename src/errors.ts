@@ -34,16 +34,25 @@ export interface ApiErrorDetails {
   retryAfterMs?: number;
 }
 
-/** Server text in a message: on one line, and short enough to read. */
-export function snippet(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat || "(empty)";
+/**
+ * Server text quoted in a message: on one line, and cut to `max` characters, so a hostile answer
+ * cannot make an error message as large as itself.
+ */
+export function snippet(text: string, max = 120): string {
+  const flat = text
+    .slice(0, max * 4)
+    .replace(/\s+/g, " ")
+    .trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat || "(empty)";
 }
 
 /** A JSON object: not null, not an array. */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/** The most characters of server text an error message quotes; `body` keeps it all. */
+const MAX_MESSAGE = 500;
 
 /** Twilio answered with a status other than 2xx (after any retries). */
 export class VerifyApiError extends VerifyError {
@@ -84,11 +93,13 @@ export class VerifyApiError extends VerifyError {
       status,
       body,
       code: isObject(error) && typeof error.code === "number" ? error.code : undefined,
-      message:
+      message: snippet(
         field("message") ??
-        field("detail") ??
-        field("title") ??
-        `HTTP ${status}${statusText ? ` ${statusText}` : ""}: ${snippet(body)}`,
+          field("detail") ??
+          field("title") ??
+          `HTTP ${status}${statusText ? ` ${statusText}` : ""}: ${snippet(body)}`,
+        MAX_MESSAGE,
+      ),
       moreInfo:
         field("more_info") ??
         (problemType && problemType !== "about:blank" ? problemType : undefined),
@@ -106,3 +117,27 @@ export class VerifyTimeoutError extends VerifyConnectionError {}
 
 /** A 2xx answer that is not a page of the list, or paging that would never end. */
 export class VerifyPaginationError extends VerifyError {}
+
+/** An answer longer than `maxResponseBytes`: reading stopped there, so memory stays bounded. */
+export class VerifyResponseTooLargeError extends VerifyError {
+  /** The limit that was exceeded, in bytes of the decoded body. */
+  readonly maxResponseBytes: number;
+
+  constructor(message: string, maxResponseBytes: number) {
+    super(message);
+    this.maxResponseBytes = maxResponseBytes;
+  }
+}
+
+/**
+ * The caller's `signal` aborted a listing. Each listing gets its own, so its `cursor` is its own
+ * even when listings share a signal; `cause` is the signal's reason. Named "AbortError", so
+ * `error.name === "AbortError"` checks keep working.
+ */
+export class VerifyAbortError extends VerifyError {
+  constructor(reason: unknown) {
+    const why = reason instanceof Error ? `: ${snippet(reason.message)}` : "";
+    super(`the listing was aborted${why}`, { cause: reason });
+    this.name = "AbortError";
+  }
+}

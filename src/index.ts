@@ -1,4 +1,4 @@
-export { createVerifyClient, DEFAULT_BASE_URL } from "./client.js";
+export { createVerifyClient, DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES } from "./client.js";
 export type { VerifyClient, VerifyClientOptions } from "./client.js";
 export type { FactorList, FactorPage, ListFactorsOptions } from "./list-factors.js";
 export {
@@ -6,7 +6,9 @@ export {
   VerifyArgumentError,
   VerifyConnectionError,
   VerifyError,
+  VerifyAbortError,
   VerifyPaginationError,
+  VerifyResponseTooLargeError,
   VerifyTimeoutError,
 } from "./errors.js";
 export type { Cursor, PageCursor } from "./cursor.js";

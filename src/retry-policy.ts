@@ -1,5 +1,7 @@
 // When to try again and how long to wait first: pure functions, so every rule is tested without
 // a server or a clock. `retrying-fetch.ts` does the waiting.
+import { VerifyConnectionError } from "./errors.js";
+import { parseHttpDate } from "./http-date.js";
 import { parseWholeNumber } from "./whole-number.js";
 
 /** Statuses worth another try: GET is idempotent, and these say "not now" rather than "no". */
@@ -10,19 +12,27 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 /** What an attempt ended with: an answer, or the error that stood for no answer. */
 export type Outcome = Response | Error;
 
-/** Whether an outcome is worth another attempt: a failed connection always is. */
+/**
+ * Whether an outcome is worth another attempt: a failed connection always is; an answer too
+ * large never is (the next would be as large).
+ */
 export function shouldRetry(outcome: Outcome): boolean {
-  return outcome instanceof Response ? RETRY_STATUSES.has(outcome.status) : true;
+  return outcome instanceof Response
+    ? RETRY_STATUSES.has(outcome.status)
+    : outcome instanceof VerifyConnectionError;
 }
 
-/** `Retry-After` as milliseconds: delta-seconds or an HTTP date (RFC 9110, 10.2.3). */
+/**
+ * `Retry-After` as milliseconds: exactly delta-seconds or an HTTP-date (RFC 9110, 10.2.3).
+ * Anything else (`-1`, `1.5`, a date in another format) is no answer, and backoff applies.
+ */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (value === null) return undefined;
   const text = value.trim();
   const seconds = parseWholeNumber(text);
   if (seconds !== undefined) return seconds * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const date = parseHttpDate(text, now);
+  return date === undefined ? undefined : Math.max(0, date - now);
 }
 
 /** Exponential backoff from 0.5 s to 8 s, with jitter (`random` in [0, 1)) so clients spread out. */

@@ -1,11 +1,10 @@
-import { attempt, type SendOnce } from "./attempt.js";
+import { attempt, type AttemptLimits, type SendOnce } from "./attempt.js";
 import { retryDelayMs, shouldRetry } from "./retry-policy.js";
 import { sleep } from "./signals.js";
 
-export interface RetryOptions {
+export interface RetryOptions extends AttemptLimits {
   send: SendOnce;
   maxRetries: number;
-  timeoutMs: number;
   /** Waits between attempts; tests pass one that records instead of sleeping. */
   wait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
@@ -21,13 +20,13 @@ export type RetryingFetch = (request: Request, signal?: AbortSignal) => Promise<
 export function createRetryingFetch({
   send,
   maxRetries,
-  timeoutMs,
   wait = sleep,
+  ...limits
 }: RetryOptions): RetryingFetch {
   return async function retryingFetch(request, signal = request.signal) {
     for (let tries = 0; ; tries++) {
       signal.throwIfAborted();
-      const outcome = await attempt(send, request, signal, timeoutMs);
+      const outcome = await attempt(send, request, signal, limits);
       // A cancelled call ends with the caller's reason, whatever the attempt saw.
       signal.throwIfAborted();
       const final = tries >= maxRetries || !shouldRetry(outcome);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VerifyConnectionError } from "../src/index.js";
+import { VerifyConnectionError, VerifyResponseTooLargeError } from "../src/index.js";
 import {
   backoffMs,
   MAX_RETRY_AFTER_MS,
@@ -21,6 +21,9 @@ describe("shouldRetry", () => {
   it("retries a failed connection", () => {
     expect(shouldRetry(new VerifyConnectionError("refused"))).toBe(true);
   });
+  it("does not retry an answer too large: the next would be as large", () => {
+    expect(shouldRetry(new VerifyResponseTooLargeError("too large", 10))).toBe(false);
+  });
 });
 
 describe("parseRetryAfter", () => {
@@ -32,6 +35,31 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter("Wed, 25 Nov 2026 11:00:00 GMT", now)).toBe(0);
     expect(parseRetryAfter("soon", now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it("reads the two obsolete HTTP-date forms RFC 9110 still asks recipients to accept", () => {
+    const now = Date.parse("Wed, 25 Nov 2026 12:00:00 GMT");
+    expect(parseRetryAfter("Wednesday, 25-Nov-26 12:00:07 GMT", now)).toBe(7000);
+    expect(parseRetryAfter("Wed Nov 25 12:00:09 2026", now)).toBe(9000);
+    expect(parseRetryAfter("Wed Nov  4 12:00:00 2026", now)).toBe(0);
+  });
+
+  it.each([
+    "-1",
+    "1.5",
+    "+3",
+    "1e3",
+    "0x10",
+    "3 s",
+    "2026-11-25T12:00:05Z",
+    "25 Nov 2026 12:00:05 GMT",
+    "wed, 25 nov 2026 12:00:05 gmt",
+    "Wed, 31 Feb 2026 12:00:05 GMT",
+    "Wed, 25 Nov 2026 25:00:05 GMT",
+    "Wed, 25 Nov 2026 12:00:05 +0000",
+  ])("ignores %j: neither delta-seconds nor an HTTP-date", (value) => {
+    const now = Date.parse("Wed, 25 Nov 2026 12:00:00 GMT");
+    expect(parseRetryAfter(value, now)).toBeUndefined();
   });
 });
 

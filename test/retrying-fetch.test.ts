@@ -19,6 +19,7 @@ function recordingFetch(maxRetries = 2) {
     send: (request, init) => globalThis.fetch(request, init),
     maxRetries,
     timeoutMs: 5_000,
+    maxResponseBytes: 1024 * 1024,
     wait: async (ms) => void waits.push(ms),
   });
   return { fetch, waits };
@@ -55,6 +56,16 @@ describe("retries", () => {
     expect(waits).toHaveLength(1);
     expect(waits[0]).toBeGreaterThanOrEqual(900);
     expect(waits[0]).toBeLessThanOrEqual(2000);
+  });
+
+  it("backs off for a Retry-After that is neither seconds nor an HTTP-date (-1, 1.5)", async () => {
+    const server = await fake({ total: 3 });
+    server.fail({ status: 429, retryAfter: "-1" }, { status: 503, retryAfter: "1.5" });
+    const { fetch, waits } = recordingFetch();
+    expect((await fetch(pageOf(server))).status).toBe(200);
+    expect(waits).toHaveLength(2);
+    expect(waits[0]).toBeGreaterThanOrEqual(375);
+    expect(waits[1]).toBeGreaterThanOrEqual(750);
   });
 
   it("backs off exponentially without Retry-After", async () => {

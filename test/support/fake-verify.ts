@@ -3,6 +3,7 @@
 // can be told to misbehave.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 
 export const SERVICE_SID = "VA" + "0".repeat(31) + "1";
 export const IDENTITY = "fake-identity-0001";
@@ -15,7 +16,11 @@ export type Fault =
   | { hang: true }
   | { drop: "before-headers" | "mid-body" }
   | { html: true }
-  | { truncated: true };
+  | { truncated: true }
+  /** A 200 whose body never ends, until the client goes away. */
+  | { endless: true }
+  /** A 200 of `bytes` spaces, gzip-compressed on the wire (a decompression bomb). */
+  | { gzipOf: number };
 
 export interface LoggedRequest {
   method: string;
@@ -158,6 +163,21 @@ export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVe
             status: fault.status,
           }),
       );
+      return;
+    }
+    if (fault && "endless" in fault) {
+      res.writeHead(200, { "content-type": "application/json" });
+      const chunk = Buffer.alloc(64 * 1024, " ");
+      const more = () => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once("drain", more);
+      };
+      more();
+      return;
+    }
+    if (fault && "gzipOf" in fault) {
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
+      res.end(gzipSync(Buffer.alloc(fault.gzipOf, " ")));
       return;
     }
     if (fault && "html" in fault) {
