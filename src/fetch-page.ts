@@ -50,6 +50,15 @@ export async function fetchPage<Key extends string>(
       `HTTP ${response.status} answer is not a page of ${endpoint.key} (no "${endpoint.key}" array or no "meta" object): ${snippet(JSON.stringify(data))}`,
     );
   }
+  const items = data[endpoint.key] as unknown[];
+  const bad = items.findIndex((item) => !isObject(item));
+  if (bad >= 0) {
+    const item = items[bad];
+    const kind = item === null ? "null" : Array.isArray(item) ? "an array" : `a ${typeof item}`;
+    throw new VerifyPaginationError(
+      `HTTP ${response.status} answer is not a page of ${endpoint.key}: ${endpoint.key}[${bad}] is ${kind}, not an object`,
+    );
+  }
   return data as Record<Key, unknown[]> & { meta: PageMeta };
 }
 

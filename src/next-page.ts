@@ -1,5 +1,5 @@
 import type { PageCursor } from "./cursor.js";
-import { VerifyPaginationError } from "./errors.js";
+import { snippet, VerifyPaginationError } from "./errors.js";
 import { parseWholeNumber } from "./whole-number.js";
 
 /**
@@ -20,7 +20,7 @@ export function readNextPageUrl(nextPageUrl: unknown): PageCursor | null {
   const pageToken = query.getAll("PageToken").find((token) => token !== "");
   if (pageToken === undefined) {
     throw new VerifyPaginationError(
-      `meta.next_page_url has no PageToken, so the next page cannot be asked for: ${nextPageUrl}`,
+      `meta.next_page_url has no PageToken, so the next page cannot be asked for: ${snippet(nextPageUrl)}`,
     );
   }
   const page = parseWholeNumber(query.get("Page") ?? "");

@@ -2,8 +2,8 @@
 // Every decision about pages is `pagingStep`'s (paging.ts).
 import type { PageCursor } from "./cursor.js";
 import { withCursor } from "./cursor.js";
+import { VerifyAbortError } from "./errors.js";
 import { cursorAt, LoopGuard, pagingStep, type PageRequest, type Position } from "./paging.js";
-import { follow } from "./signals.js";
 import type { PageMeta } from "./types.js";
 
 /** One page of a list as handed out: the answer's items (trimmed to `limit`) and `meta`. */
@@ -41,33 +41,40 @@ async function* walk<Key extends string, Item, P>(
   { start, signal }: PagerOptions,
   readAhead: boolean,
 ): AsyncGenerator<P, void, undefined> {
-  signal?.throwIfAborted();
+  // The caller's abort becomes this listing's own error, so its cursor is its own even when
+  // listings share the signal; `cause` keeps the signal's reason.
+  const ownError = (error: unknown) =>
+    withCursor(
+      signal?.aborted && error === signal.reason ? new VerifyAbortError(error) : error,
+      cursorAt(at),
+    );
+  let at = start;
+  if (signal?.aborted) throw ownError(signal.reason);
   // Aborted when the caller leaves early, or when `signal` aborts: no request outlives the walk.
+  // `AbortSignal.any` adds no listener to `signal`, so any number of listings may share it.
   const stop = new AbortController();
-  const unlink = follow(signal, stop);
+  const linked = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   const visited = new LoopGuard();
   const load = (request: PageRequest) => {
     visited.add(request);
-    const pending = source.fetch(request, stop.signal);
+    const pending = source.fetch(request, linked);
     pending.catch(ignore); // awaited later; not an unhandled rejection meanwhile
     return pending;
   };
-  let at = start;
   let pending = load(at.request);
   try {
     for (;;) {
-      const body = await pending.catch((error) => Promise.reject(withCursor(error, cursorAt(at))));
+      const body = await pending.catch((error) => Promise.reject(ownError(error)));
       const step = pagingStep(body[source.key], body.meta.next_page_url, at, visited);
       if (step.next && readAhead) pending = load(step.next.request);
       yield { [source.key]: step.items, meta: body.meta, nextCursor: step.nextCursor } as P;
       // A broken next_page_url is raised only now, after its page: the items it came with are good.
-      if (step.error) throw withCursor(step.error, cursorAt(at));
+      if (step.error) throw step.error;
       if (!step.next) return;
       if (!readAhead) pending = load(step.next.request);
       at = step.next;
     }
   } finally {
-    unlink();
     stop.abort();
   }
 }

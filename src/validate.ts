@@ -19,9 +19,27 @@ export function checkObject<T>(name: string, value: T): T {
   return value;
 }
 
+/** Whether `text` is well-formed UTF-16 (no lone surrogate), so it can go on the wire at all. */
+function wellFormed(text: string): boolean {
+  try {
+    encodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function checkString(name: string, value: unknown): string {
   if (typeof value !== "string" || value.length === 0) {
     throw new VerifyArgumentError(name, describe(value), "a non-empty string");
+  }
+  if (!wellFormed(value)) {
+    // Not quoted: the value may be a secret, and a lone surrogate does not print anyway.
+    throw new VerifyArgumentError(
+      name,
+      "has a lone UTF-16 surrogate",
+      "a well-formed string (no unpaired surrogate)",
+    );
   }
   return value;
 }
@@ -53,15 +71,33 @@ export function checkOptional<T>(value: T | undefined, check: (value: T) => T): 
   return value === undefined ? undefined : check(value);
 }
 
+/** A URL as it may be shown: anything between `//` and `@` (a user name, a password) hidden. */
+function withoutUserinfo(text: string): string {
+  return text.replace(/\/\/[^/?#]*@/, "//…@");
+}
+
+/**
+ * An http(s) origin and path to send every request to. A user name or password, a query or a
+ * fragment is refused: requests would carry or drop them in ways the caller did not mean, and a
+ * password in a URL would end up in error messages.
+ */
 export function checkBaseUrl(value: unknown): string {
+  const rule = "an absolute http(s) URL without user name, password, query or fragment";
   let url: URL | undefined;
   try {
     url = typeof value === "string" ? new URL(value) : undefined;
   } catch {
     url = undefined;
   }
+  const shown = typeof value === "string" ? describe(withoutUserinfo(value)) : describe(value);
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
-    throw new VerifyArgumentError("baseUrl", describe(value), "an absolute http(s) URL");
+    throw new VerifyArgumentError("baseUrl", shown, rule);
+  }
+  if (url.username || url.password) {
+    throw new VerifyArgumentError("baseUrl", `${shown}, with a user name or password`, rule);
+  }
+  if (url.search || url.hash || /[?#]/.test(value as string)) {
+    throw new VerifyArgumentError("baseUrl", `${shown}, with a query or fragment`, rule);
   }
   return url.href.replace(/\/+$/, "");
 }

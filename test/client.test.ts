@@ -35,6 +35,36 @@ describe("createVerifyClient checks its options", () => {
     expect(error.message).toMatch(rule);
   });
 
+  it.each([
+    ["a password", "http://user:s3cret-pass@127.0.0.1:1", /with a user name or password/],
+    ["a user name", "https://admin@verify.twilio.com", /with a user name or password/],
+    ["a query", "https://verify.twilio.com/?region=ie1", /with a query or fragment/],
+    ["an empty query", "https://verify.twilio.com/?", /with a query or fragment/],
+    ["a fragment", "https://verify.twilio.com/#top", /with a query or fragment/],
+  ])("baseUrl with %s is refused, and no secret is repeated", (_name, baseUrl, problem) => {
+    const error = argumentError(() => createVerifyClient({ ...good, baseUrl }));
+    expect(error.parameter).toBe("baseUrl");
+    expect(error.message).toMatch(problem);
+    expect(error.message).toMatch(/without user name, password, query or fragment/);
+    for (const text of [error.message, String(error.stack), String(error.cause)]) {
+      expect(text).not.toMatch(/s3cret|admin/);
+    }
+  });
+
+  it("a URL that does not parse is not repeated past its host either", () => {
+    const error = argumentError(() =>
+      createVerifyClient({ ...good, baseUrl: "http://u:s3cret@[" }),
+    );
+    expect(error.message).not.toMatch(/s3cret/);
+  });
+
+  it.each(["accountSid", "authToken"])("%s with a lone surrogate is refused, unquoted", (name) => {
+    const error = argumentError(() => createVerifyClient({ ...good, [name]: "secret\uD800value" }));
+    expect(error.parameter).toBe(name);
+    expect(error.message).toMatch(/lone UTF-16 surrogate; it must be a well-formed string/);
+    expect(error.message).not.toMatch(/secret/);
+  });
+
   it("refuses no options at all", () => {
     expect(argumentError(() => createVerifyClient(undefined as never)).parameter).toBe("options");
   });
@@ -70,6 +100,16 @@ describe("listFactors checks its options before any request", () => {
     expect(error.message).toMatch(/; it must be /);
     expect(server.log).toHaveLength(0);
   });
+
+  it.each(["\uD800", "PT\uDC00x", "PT\uD83D"])(
+    "pageToken %j (a lone surrogate) fails at the call, not later with a URIError",
+    async (pageToken) => {
+      const server = await fake({ total: 3 });
+      const error = argumentError(() => clientFor(server).listFactors({ ...target, pageToken }));
+      expect(error.parameter).toBe("pageToken");
+      expect(server.log).toHaveLength(0);
+    },
+  );
 
   it("names the rule, the value and its problem", () => {
     const client = createVerifyClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });

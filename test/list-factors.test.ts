@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { VerifyPaginationError, type Factor } from "../src/index.js";
+import { VerifyError, VerifyPaginationError, type Factor } from "../src/index.js";
+import { MAX_EMPTY_PAGES } from "../src/paging.js";
 import { ACCOUNT_SID, AUTH_TOKEN } from "./support/fake-verify.js";
 import { clientFor, collect, rejection, sleep, target } from "./support/helpers.js";
 import { fakeServers } from "./support/server-pool.js";
@@ -222,13 +223,111 @@ describe("following pages", () => {
         .toArray(),
     );
     expect(error).toBeInstanceOf(VerifyPaginationError);
-    expect(error.message).toMatch(/PageToken/);
-    expect(error.cursor).toEqual({ page: undefined, pageToken: undefined });
+    expect(error.message).toMatch(/no PageToken.*\(no exact place to resume from\)$/);
+    // The page it came with was handed out, and no next page is known: no cursor is honest.
+    expect(error.cursor).toBeUndefined();
     expect(server.log).toHaveLength(1);
+  });
+
+  it("quotes a huge next_page_url to a bounded length", async () => {
+    const huge = `https://verify.twilio.com/${"x".repeat(20 * 1024 * 1024)}`;
+    const server = await fake({ total: 50, nextPageUrl: () => huge });
+    const error = await rejection(clientFor(server).listFactors(target).toArray());
+    expect(error).toBeInstanceOf(VerifyPaginationError);
+    expect(error.message.length).toBeLessThan(400);
+  });
+
+  it.each([
+    ["null", [null], /factors\[0\] is null, not an object/],
+    ["a number", [{ sid: "YF1" }, 1], /factors\[1\] is a number, not an object/],
+    ["a string", ["x"], /factors\[0\] is a string/],
+    ["an array", [[]], /factors\[0\] is an array/],
+  ])("a page whose factors hold %s is a VerifyPaginationError", async (_name, factors, message) => {
+    const server = await fake({ factors: factors as never });
+    const error = await rejection(clientFor(server).listFactors(target).toArray());
+    expect(error).toBeInstanceOf(VerifyPaginationError);
+    expect(error.message).toMatch(message);
+    expect(error.cursor).toEqual({ page: undefined, pageToken: undefined });
+  });
+
+  it("stops endless empty pages, each with a fresh token, after MAX_EMPTY_PAGES", async () => {
+    const server = await fake({
+      total: 10,
+      emptyPages: Array.from({ length: 200 }, (_, i) => i + 1),
+      nextPageUrl: (url, { page }) =>
+        url &&
+        url.replace(
+          /Page=\d+&PageToken=PT(\d+)_\d+/,
+          `Page=${page + 1}&PageToken=PT$1_${page + 1}`,
+        ),
+    });
+    const options = { ...target, pageSize: 5, limit: 7 };
+    const got: Factor[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const factor of clientFor(server).listFactors(options)) got.push(factor);
+      })(),
+    );
+    expect(error).toBeInstanceOf(VerifyPaginationError);
+    expect(error.message).toMatch(new RegExp(`^${MAX_EMPTY_PAGES} empty pages in a row`));
+    expect(server.log).toHaveLength(MAX_EMPTY_PAGES + 1);
+    expect(got).toHaveLength(5);
+    // An exact place exists (the next page), so the error names it, with what is still owed.
+    expect(error.cursor).toEqual({
+      page: MAX_EMPTY_PAGES + 1,
+      pageToken: `PT5_${MAX_EMPTY_PAGES + 1}`,
+      limit: 2,
+    });
   });
 });
 
 describe("resuming", () => {
+  /** The README's recipe: list, and after an error with a cursor, list on from it once. */
+  async function recipe(list: (cursor?: object) => AsyncIterable<Factor>) {
+    const saved: Factor[] = [];
+    try {
+      for await (const factor of list()) saved.push(factor);
+    } catch (error) {
+      if (!(error instanceof VerifyError && error.cursor)) return { saved, error };
+      for await (const factor of list(error.cursor)) saved.push(factor);
+    }
+    return { saved, error: undefined };
+  }
+
+  it.each([
+    ["a 503 mid-listing", { fault: { status: 503 } }],
+    ["an answer that is not JSON", { fault: { html: true } }],
+    ["a dropped connection", { fault: { drop: "mid-body" } }],
+    ["a broken next_page_url", { breakLinkAt: 2 }],
+    ["a next_page_url that loops", { loopAt: 2 }],
+  ] as const)("after %s, lists each factor at most once, in order", async (_name, how) => {
+    const server = await fake({
+      total: 40,
+      nextPageUrl: (url, { page }) => {
+        if ("breakLinkAt" in how && page === how.breakLinkAt) return "https://verify.twilio.com/";
+        if ("loopAt" in how && page === how.loopAt)
+          return url!.replace(/Page=.*/, "Page=1&PageToken=PT10_1");
+        return url;
+      },
+    });
+    const client = clientFor(server, { maxRetries: 0 });
+    const options = { ...target, pageSize: 10 };
+    let served = 0;
+    const { saved, error } = await recipe((cursor) => ({
+      async *[Symbol.asyncIterator]() {
+        for await (const factor of client.listFactors({ ...options, ...cursor })) {
+          if (++served === 15 && "fault" in how) server.fail(how.fault as never);
+          yield factor;
+        }
+      },
+    }));
+    expect(new Set(sids(saved)).size).toBe(saved.length);
+    expect(sids(saved)).toEqual(sids(server.factors.slice(0, saved.length)));
+    // Either the recipe got everything, or the error said there was no exact place to go on from.
+    if (error) expect((error as VerifyError).cursor).toBeUndefined();
+    else expect(saved).toHaveLength(40);
+  });
+
   it("continues from an error's cursor with nothing lost or repeated", async () => {
     const server = await fake({ total: 40 });
     const client = clientFor(server, { maxRetries: 0 });

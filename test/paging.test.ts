@@ -1,8 +1,11 @@
+import { execFileSync } from "node:child_process";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { VerifyPaginationError } from "../src/index.js";
 import { cursorAt, LoopGuard, pagingStep, type Position } from "../src/paging.js";
-import { loadSpec, schemaValidator } from "./support/spec.js";
+import { loadSpec, root, schemaValidator } from "./support/spec.js";
 
 const url = (query: string) =>
   `https://verify.twilio.com/v2/Services/VA/Entities/id/Factors?${query}`;
@@ -158,6 +161,33 @@ describe("LoopGuard", () => {
     expect(guard.has({ page: 1, pageToken: "A", pageSize: 50 })).toBe(true);
     expect(guard.has({ page: 2, pageToken: "A" })).toBe(false);
     expect(guard.has({ page: 1, pageToken: "B" })).toBe(false);
+  });
+
+  it("holds no token: its memory does not grow with the tokens' length", () => {
+    // In a fresh process with a collector to call, as the built package: 2,000 pages with a
+    // distinct 64 KiB token each would hold 128 MiB if the guard kept the tokens.
+    const paging = resolve(root, "dist/esm/src/paging.js");
+    const script = `
+      import { randomBytes } from "node:crypto";
+      import { LoopGuard } from ${JSON.stringify(pathToFileURL(paging).href)};
+      const guard = new LoopGuard();
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      for (let page = 0; page < 2000; page++) {
+        guard.add({ page, pageToken: randomBytes(32 * 1024).toString("hex") });
+      }
+      gc();
+      console.log(process.memoryUsage().heapUsed - before);
+      console.log(guard.has({ page: 7, pageToken: "not one of them" }));
+    `;
+    const out = execFileSync(
+      process.execPath,
+      ["--expose-gc", "--input-type=module", "-e", script],
+      { encoding: "utf8" },
+    );
+    const [grown, found] = out.trim().split("\n");
+    expect(Number(grown)).toBeLessThan(8 * 1024 * 1024);
+    expect(found).toBe("false");
   });
 
   it("forgets the oldest past its size, so memory stays bounded", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  VerifyAbortError,
   VerifyApiError,
   VerifyConnectionError,
   VerifyPaginationError,
@@ -189,14 +190,16 @@ describe("cancellation", () => {
     const list = clientFor(server).listFactors({ ...target, signal: controller.signal });
     setTimeout(() => controller.abort(), 100);
     const error = await rejection(list.toArray());
-    expect(error).toBeInstanceOf(DOMException);
+    expect(error).toBeInstanceOf(VerifyAbortError);
     expect(error.name).toBe("AbortError");
+    expect(error.cause).toBe(controller.signal.reason);
+    expect(error.cursor).toEqual({ page: undefined, pageToken: undefined });
     await sleep(400);
     expect(server.log).toHaveLength(1);
     expect(server.log[0]!.aborted).toBe(true);
   });
 
-  it("rejects with the signal's own reason", async () => {
+  it("keeps the signal's own reason as the cause, and the raw client rejects with it", async () => {
     const server = await fake({ total: 100, latencyMs: 200 });
     const reason = new Error("user closed the page");
     const controller = new AbortController();
@@ -206,7 +209,50 @@ describe("cancellation", () => {
         .listFactors({ ...target, signal: controller.signal })
         .toArray(),
     );
-    expect(error).toBe(reason);
+    expect(error.cause).toBe(reason);
+    expect(error.message).toBe("the listing was aborted: user closed the page");
+    const raw = await rejection(
+      clientFor(server).api.GET("/v2/Services/{ServiceSid}/Entities/{Identity}/Factors", {
+        params: { path: { ServiceSid: target.serviceSid, Identity: target.identity } },
+        signal: AbortSignal.abort(reason),
+      }),
+    );
+    expect(raw).toBe(reason);
+  });
+
+  it("gives each listing on a shared signal its own error and cursor", async () => {
+    const server = await fake({ total: 100, latencyMs: 300 });
+    const controller = new AbortController();
+    const client = clientFor(server);
+    const listing = (limit: number) =>
+      rejection(client.listFactors({ ...target, limit, signal: controller.signal }).toArray());
+    const errors = Promise.all([listing(30), listing(40)]);
+    await sleep(100);
+    controller.abort();
+    const [a, b] = await errors;
+    expect(a).not.toBe(b);
+    expect(a.cause).toBe(b.cause);
+    expect(a.cursor.limit).toBe(30);
+    expect(b.cursor.limit).toBe(40);
+  });
+
+  it("lets many listings share one signal without a listener warning", async () => {
+    const server = await fake({ total: 3 });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const controller = new AbortController();
+      const client = clientFor(server);
+      const lists = Array.from({ length: 500 }, () =>
+        client.listFactors({ ...target, signal: controller.signal }).toArray(),
+      );
+      expect((await Promise.all(lists)).every((factors) => factors.length === 3)).toBe(true);
+      await sleep(10);
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings.map((w) => w.name)).not.toContain("MaxListenersExceededWarning");
   });
 
   it("sends nothing for an already aborted signal", async () => {
@@ -229,7 +275,7 @@ describe("cancellation", () => {
         .listFactors({ ...target, signal: AbortSignal.timeout(200) })
         .toArray(),
     );
-    expect(error.name).toBe("TimeoutError");
+    expect(error.cause.name).toBe("TimeoutError");
     expect(Date.now() - started).toBeLessThan(2000);
     expect(server.log).toHaveLength(1);
   });
