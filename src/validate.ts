@@ -111,7 +111,7 @@ export interface ListOptions {
   /** Where to start: a page index, with `pageToken` (from a `nextCursor` or an error's `cursor`). */
   page?: number;
   pageToken?: string;
-  /** Cancels the listing: the request in flight is aborted and iteration rejects with its reason. */
+  /** Cancels the listing: the request in flight is aborted; iteration rejects with a `VerifyAbortError`. */
   signal?: AbortSignal;
   /** Ask for the next page while the current one is consumed (default `true`). */
   prefetch?: boolean;

@@ -269,6 +269,7 @@ describe("following pages", () => {
       })(),
     );
     expect(error).toBeInstanceOf(VerifyPaginationError);
+    expect(MAX_EMPTY_PAGES).toBe(50);
     expect(error.message).toMatch(new RegExp(`^${MAX_EMPTY_PAGES} empty pages in a row`));
     expect(server.log).toHaveLength(MAX_EMPTY_PAGES + 1);
     expect(got).toHaveLength(5);

@@ -197,4 +197,11 @@ describe("LoopGuard", () => {
     expect(guard.has({ pageToken: "D" })).toBe(true);
     expect(guard.has({ pageToken: "B" })).toBe(true);
   });
+
+  it("remembers the last 10,000 pages by default", () => {
+    const guard = new LoopGuard();
+    for (let page = 0; page <= 10_000; page++) guard.add({ page, pageToken: `T${page}` });
+    expect(guard.has({ page: 0, pageToken: "T0" })).toBe(false);
+    expect(guard.has({ page: 1, pageToken: "T1" })).toBe(true);
+  });
 });

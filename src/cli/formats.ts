@@ -1,6 +1,7 @@
 // The output formats, one small object each: what to write before the first page, for each page,
 // and after the last.
 import type { Factor } from "../index.js";
+import { visible } from "./visible.js";
 
 export const FORMATS = ["table", "json", "ndjson", "tsv"] as const;
 export type FormatName = (typeof FORMATS)[number];
@@ -13,12 +14,15 @@ export interface Format {
 
 type Field = keyof Factor & string;
 
+/** A value as one cell: objects as JSON, and nothing a terminal would act on (see visible.ts). */
 const cell = (value: unknown) =>
-  value === null || value === undefined
-    ? ""
-    : typeof value === "object"
-      ? JSON.stringify(value)
-      : String(value);
+  visible(
+    value === null || value === undefined
+      ? ""
+      : typeof value === "object"
+        ? JSON.stringify(value)
+        : String(value),
+  );
 
 const title = (field: string) =>
   field === "sid"
@@ -43,7 +47,7 @@ function table(fields: Field[]): Format {
       let header = "";
       if (!widths) {
         widths = fields.map((p, i) => Math.max(title(p).length, ...rows.map((r) => r[i]!.length)));
-        header = row(fields.map(title));
+        header = row(fields.map((field) => visible(title(field))));
       }
       return header + rows.map(row).join("");
     },
@@ -52,10 +56,10 @@ function table(fields: Field[]): Format {
 }
 
 function tsv(fields: Field[]): Format {
-  const line = (factor: Factor) =>
-    `${fields.map((p) => cell(factor[p]).replace(/[\t\n\r]/g, " ")).join("\t")}\n`;
+  // Tabs and line breaks inside a value are escaped by `cell`: one record a line, one field a tab.
+  const line = (factor: Factor) => `${fields.map((p) => cell(factor[p])).join("\t")}\n`;
   return {
-    start: () => `${fields.join("\t")}\n`,
+    start: () => `${fields.map(visible).join("\t")}\n`,
     page: (factors) => factors.map(line).join(""),
     end: () => "",
   };

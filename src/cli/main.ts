@@ -5,6 +5,7 @@ import { createVerifyClient, VerifyArgumentError, type VerifyClient } from "../i
 import { credentials, parse, UsageError, USAGE, type Command } from "./args.js";
 import { describeError } from "./errors.js";
 import { createFormat } from "./formats.js";
+import { visible } from "./visible.js";
 
 /** The streams the command talks to: `process`'s, or a test's. */
 export interface Io {
@@ -74,8 +75,9 @@ export async function main(
   env: Record<string, string | undefined>,
   io: Io,
 ): Promise<number> {
-  const fail = (code: number, message: string) => {
-    io.stderr.write(`verify-factors: ${message}\n`);
+  // Messages may quote server text or flags: made visible, with the help hint on its own line.
+  const fail = (code: number, message: string, hint = false) => {
+    io.stderr.write(`verify-factors: ${visible(message)}\n${hint ? `${HELP_HINT}\n` : ""}`);
     return code;
   };
   let command: Command;
@@ -90,7 +92,7 @@ export async function main(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const hint = error instanceof UsageError || error instanceof VerifyArgumentError;
-    return fail(2, hint ? `${message}\n${HELP_HINT}` : message);
+    return fail(2, message, hint);
   }
   return list(client, command, io, fail);
 }
@@ -99,7 +101,7 @@ async function list(
   client: VerifyClient,
   command: Exclude<Command, { help: unknown }>,
   io: Io,
-  fail: (code: number, message: string) => number,
+  fail: (code: number, message: string, hint?: boolean) => number,
 ): Promise<number> {
   const { stdout } = io;
   const controller = new AbortController();
@@ -130,7 +132,7 @@ async function list(
     progress.clear();
     if (closed) return 0;
     if (controller.signal.aborted) return fail(130, "interrupted");
-    if (error instanceof VerifyArgumentError) return fail(2, `${error.message}\n${HELP_HINT}`);
+    if (error instanceof VerifyArgumentError) return fail(2, error.message, true);
     return fail(1, describeError(error));
   } finally {
     stdout.off("error", onError);

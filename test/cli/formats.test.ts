@@ -27,10 +27,46 @@ describe("output formats", () => {
     expect(Object.keys(picked[0])).toEqual(fields);
   });
 
-  it("tsv has a header of field names and flattens tabs and newlines in cells", () => {
-    const odd = { ...factors[0]!, friendly_name: "a\tb\nc" } as Factor;
+  it("tsv has a header of field names and escapes tabs and line breaks in cells", () => {
+    const odd = { ...factors[0]!, friendly_name: "a\tb\nc\rd" } as Factor;
     const text = render("tsv", [[odd]]);
-    expect(text).toBe(`sid\tfriendly_name\tmetadata\n${odd.sid}\ta b c\t{"os":"Android"}\n`);
+    expect(text).toBe(
+      `sid\tfriendly_name\tmetadata\n${odd.sid}\ta\\u0009b\\u000ac\\u000dd\t{"os":"Android"}\n`,
+    );
+  });
+
+  // A friendly_name is set on the end user's device: it is the server's text, not ours.
+  const hostile = [
+    ["ESC/CSI (clear screen)", "\u001b[2J\u001b[H"],
+    ["OSC 52 (clipboard write)", "\u001b]52;c;ZWNobyBoaQ==\u0007"],
+    ["OSC 8 (link)", "\u001b]8;;https://example.invalid\u001b\\click\u001b]8;;\u001b\\"],
+    ["a newline forging a row", "real\nYFforged  fake  verified"],
+    ["a carriage return overwriting one", "real\rforged"],
+    ["a C1 CSI", "\u009b2J"],
+    ["a bidi override", "abc\u202edcba"],
+    ["DEL and NUL", "a\u007fb\u0000c"],
+  ] as const;
+
+  it.each(hostile)("table and tsv write %s visibly, one record a line", (_name, name) => {
+    const odd = { ...factors[0]!, friendly_name: name, metadata: { os: name } } as Factor;
+    for (const format of ["table", "tsv"] as const) {
+      const text = render(format, [[odd, factors[1]!]]);
+      // Only the tabs and line ends the format makes itself.
+      expect(text).not.toMatch(
+        /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/,
+      );
+      const lines = text.split("\n").slice(0, -1);
+      expect(lines).toHaveLength(3);
+      const tabs = format === "tsv" ? fields.length - 1 : 0;
+      expect(lines.map((line) => line.split("\t").length - 1)).toEqual([tabs, tabs, tabs]);
+      expect(text).toMatch(/\\u00(1b|0a|0d|9b|7f|00)|\\u202e/);
+    }
+  });
+
+  it.each(hostile)("json and ndjson keep %s exact", (_name, name) => {
+    const odd = { ...factors[0]!, friendly_name: name } as Factor;
+    expect(JSON.parse(render("json", [[odd]]))[0].friendly_name).toBe(name);
+    expect(JSON.parse(render("ndjson", [[odd]])).friendly_name).toBe(name);
   });
 
   it("table titles the columns and sizes them to the first page", () => {

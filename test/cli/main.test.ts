@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { credentials, listArgs as list, runMain as run } from "../support/cli.js";
 import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "../support/fake-verify.js";
@@ -114,6 +115,56 @@ describe("verify-factors list", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stdout).toBe("");
+  });
+
+  it("writes the server's error text visibly on stderr: one line, no control character", async () => {
+    const fresh = await fake({ total: 3 });
+    fresh.fail({
+      status: 404,
+      body: JSON.stringify({
+        code: 20404,
+        message: "gone\u001b]52;c;ZWNobyBoaQ==\u0007\nverify-factors: all good",
+        more_info: "https://www.twilio.com/docs/errors/20404\u001b[2J",
+        status: 404,
+      }),
+    });
+    const result = await run(list(fresh.url));
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/gone\\u001b\]52;c;ZWNobyBoaQ==\\u0007 verify-factors: all/);
+    expect(result.stderr).toMatch(/errors\/20404\\u001b\[2J/);
+  });
+
+  it("quotes the resume hint for a shell: a token like PT1;echo hi runs nothing", async () => {
+    const token = "PT10_1;echo 'hi' $(id)";
+    const fresh = await fake({
+      total: 30,
+      nextPageUrl: (url) =>
+        url && url.replace(/PageToken=PT10_1/, `PageToken=${encodeURIComponent(token)}`),
+    });
+    fresh.fail({ delayMs: 0 }, { status: 400 });
+    const result = await run(list(fresh.url, "--page-size", "10"), { ...credentials });
+    expect(result.code).toBe(1);
+    const hint = /resume with (.*)\)$/.exec(result.stderr.trimEnd())![1]!;
+    expect(hint).toBe(`--page 1 --page-token 'PT10_1;echo '\\''hi'\\'' $(id)'`);
+    // What a shell makes of the hint: the flags, and the token back whole.
+    const words = execFileSync("bash", ["-c", `printf '%s\\n' ${hint}`], { encoding: "utf8" });
+    expect(words.trimEnd().split("\n")).toEqual(["--page", "1", "--page-token", token]);
+  });
+
+  it("exits 2 for a --base-url with a password, and never prints the password", async () => {
+    const result = await run(list("http://user:s3cret@127.0.0.1:9"));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/baseUrl .*with a user name or password/);
+    expect(result.stderr).not.toMatch(/s3cret/);
+  });
+
+  it("exits 1 with a message, not a crash, when a page holds non-objects", async () => {
+    const fresh = await fake({ factors: [null, 1, "x", []] as never });
+    const result = await run([...list(fresh.url), "--output", "table"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/factors\[0\] is null, not an object/);
   });
 
   it("exits 2 without credentials, naming the variables", async () => {
