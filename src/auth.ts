@@ -25,3 +25,13 @@ export function basicAuth(baseUrl: string, username: string, password: string): 
     },
   };
 }
+
+/** Headers of the caller's own on every request; registered before `basicAuth`, which wins. */
+export function fixedHeaders(headers: Headers): Middleware {
+  return {
+    onRequest({ request }) {
+      for (const [name, value] of headers) request.headers.set(name, value);
+      return request;
+    },
+  };
+}

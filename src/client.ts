@@ -1,11 +1,18 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/verify.js";
-import { basicAuth } from "./auth.js";
+import { basicAuth, fixedHeaders } from "./auth.js";
 import { VerifyArgumentError } from "./errors.js";
 import { listFactors, type FactorList, type ListFactorsOptions } from "./list-factors.js";
 import { strictPathSerializer } from "./path-serializer.js";
 import { createRetryingFetch } from "./retrying-fetch.js";
-import { checkBaseUrl, checkInteger, checkObject, checkOptional, checkString } from "./validate.js";
+import {
+  checkBaseUrl,
+  checkHeaders,
+  checkInteger,
+  checkObject,
+  checkOptional,
+  checkString,
+} from "./validate.js";
 
 export interface VerifyClientOptions {
   /** Basic-auth username: your Account SID (`AC...`) or an API Key SID (`SK...`). */
@@ -14,6 +21,11 @@ export interface VerifyClientOptions {
   authToken: string;
   /** Default `https://verify.twilio.com`. Credentials are sent to this origin only. */
   baseUrl?: string;
+  /**
+   * Headers sent with every request, such as Prism's `Prefer`. `Authorization` is the client's
+   * own: it is set from the credentials, for `baseUrl` only.
+   */
+  headers?: HeadersInit;
   /** A `fetch` of your own, for proxies and tests. */
   fetch?: (request: Request) => Promise<Response>;
   /** Retries of 429, 5xx, network errors and timeouts (default 2; 0 turns retries off). */
@@ -58,6 +70,7 @@ export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
     checkOptional(options.maxResponseBytes, (v) =>
       checkInteger("maxResponseBytes", v, 1, Number.MAX_SAFE_INTEGER),
     ) ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const headers = options.headers === undefined ? undefined : checkHeaders(options.headers);
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new VerifyArgumentError("fetch", `is ${typeof options.fetch}`, "a fetch function");
   }
@@ -75,6 +88,7 @@ export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
     fetch: retryingFetch,
     pathSerializer: strictPathSerializer,
   });
+  if (headers) api.use(fixedHeaders(headers));
   api.use(basicAuth(baseUrl, accountSid, authToken));
 
   return { api, listFactors: (listOptions) => listFactors(api, retryingFetch, listOptions) };

@@ -89,6 +89,9 @@ export class VerifyApiError extends VerifyError {
       isObject(error) && typeof error[name] === "string" ? error[name] : undefined;
     const problemType = field("type");
     const { status, statusText, headers } = response;
+    const heading = `HTTP ${status}${statusText ? ` ${statusText}` : ""}`;
+    // A proxy's or load balancer's HTML page says nothing a message could use.
+    const html = typeof error === "string" && /html/i.test(headers.get("content-type") ?? "");
     return new VerifyApiError({
       status,
       body,
@@ -97,7 +100,9 @@ export class VerifyApiError extends VerifyError {
         field("message") ??
           field("detail") ??
           field("title") ??
-          `HTTP ${status}${statusText ? ` ${statusText}` : ""}: ${snippet(body)}`,
+          (html
+            ? `${heading}: an HTML page, not Twilio's JSON error`
+            : `${heading}: ${snippet(body)}`),
         MAX_MESSAGE,
       ),
       moreInfo:

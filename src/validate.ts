@@ -71,6 +71,20 @@ export function checkOptional<T>(value: T | undefined, check: (value: T) => T): 
   return value === undefined ? undefined : check(value);
 }
 
+/** Headers as `new Headers` takes them, or a `VerifyArgumentError` saying they are not. */
+export function checkHeaders(value: HeadersInit): Headers {
+  try {
+    if (typeof value !== "object" || value === null) throw new TypeError("not an object");
+    return new Headers(value);
+  } catch {
+    throw new VerifyArgumentError(
+      "headers",
+      "is not a set of headers",
+      "a Headers object, an array of [name, value] pairs or a record, with valid names and values",
+    );
+  }
+}
+
 /** A URL as it may be shown: anything between `//` and `@` (a user name, a password) hidden. */
 function withoutUserinfo(text: string): string {
   return text.replace(/\/\/[^/?#]*@/, "//…@");

@@ -52,13 +52,14 @@ describe("VerifyApiError", () => {
     expect(error.code).toBeUndefined();
   });
 
-  it("reads a body that is not JSON", async () => {
+  it("reads a body that is not JSON: plain text is quoted, an HTML page is named", async () => {
+    const text = await errorFor({ status: 404, body: "no such entity", contentType: "text/plain" });
+    expect(text.message).toBe("HTTP 404 Not Found: no such entity");
     const body = "<html><body>Bad Gateway</body></html>";
     const error = await errorFor({ status: 404, body, contentType: "text/html" });
     expect(error.status).toBe(404);
     expect(error.body).toBe(body);
-    expect(error.message).toMatch(/^HTTP 404/);
-    expect(error.message).toContain("Bad Gateway");
+    expect(error.message).toBe("HTTP 404 Not Found: an HTML page, not Twilio's JSON error");
   });
 
   it("keeps Retry-After as retryAfterMs", async () => {

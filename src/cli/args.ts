@@ -14,17 +14,20 @@ Options:
   --page-size N        Factors per request, 1 to 1000 (Twilio's default: 50)
   --page N             Start at this page index (with --page-token, to resume)
   --page-token T       Start at this page token (to resume)
-  --output FORMAT      table (default on a terminal), json, ndjson (default otherwise) or tsv
+  -o, --output FORMAT  table (default on a terminal), json, ndjson (default otherwise) or tsv
   --properties LIST    Comma-separated fields to show (default: sid,friendly_name,status,factor_type)
-  --base-url URL       Where to send requests (default: https://verify.twilio.com)
+  --base-url URL       Where to send requests (default: $VERIFY_BASE_URL, else https://verify.twilio.com)
+  --header 'N: V'      Send this header with every request (repeatable), e.g. 'Prefer: code=404'
   -h, --help           Show this help
   -v, --version        Show the version
 
-Credentials (environment only):
-  TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or
-  TWILIO_ACCOUNT_SID with TWILIO_API_KEY and TWILIO_API_SECRET
+Environment:
+  TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN     Credentials: an Account SID and its Auth Token,
+  TWILIO_API_KEY and TWILIO_API_SECRET         or an API Key SID (SK...) and its secret (used first)
+  VERIFY_BASE_URL                              Where to send requests, when --base-url is not given
+Credentials come from the environment only, never from flags.
 
-Exit codes: 0 listed, 1 API or network error, 2 usage error.`;
+Exit codes: 0 listed, 1 API or network error, 2 usage error, 130 interrupted.`;
 
 export const FIELDS = [
   "sid",
@@ -53,28 +56,43 @@ function integer(name: string, text: string | undefined): number | undefined {
   return value;
 }
 
-export function credentials(env: Record<string, string | undefined>): {
+/** The credentials, and the names of the two variables they came from (for messages). */
+export interface Credentials {
   accountSid: string;
   authToken: string;
-} {
+  from: [user: string, password: string];
+}
+
+/**
+ * Credentials from the environment: an API Key and its secret when set (Verify's paths need no
+ * Account SID), else the Account SID and its Auth Token.
+ */
+export function credentials(env: Record<string, string | undefined>): Credentials {
   const { TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_API_KEY, TWILIO_API_SECRET } = env;
-  if (!TWILIO_ACCOUNT_SID) {
-    throw new UsageError(
-      "set TWILIO_ACCOUNT_SID (and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET)",
-    );
-  }
   if (TWILIO_API_KEY || TWILIO_API_SECRET) {
     if (!TWILIO_API_KEY || !TWILIO_API_SECRET) {
       throw new UsageError("set both TWILIO_API_KEY and TWILIO_API_SECRET, or neither");
     }
-    return { accountSid: TWILIO_API_KEY, authToken: TWILIO_API_SECRET };
+    return {
+      accountSid: TWILIO_API_KEY,
+      authToken: TWILIO_API_SECRET,
+      from: ["TWILIO_API_KEY", "TWILIO_API_SECRET"],
+    };
   }
-  if (!TWILIO_AUTH_TOKEN)
-    throw new UsageError("set TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET");
-  return { accountSid: TWILIO_ACCOUNT_SID, authToken: TWILIO_AUTH_TOKEN };
+  if (!TWILIO_ACCOUNT_SID || !TWILIO_AUTH_TOKEN) {
+    const missing = !TWILIO_ACCOUNT_SID ? "TWILIO_ACCOUNT_SID" : "TWILIO_AUTH_TOKEN";
+    throw new UsageError(
+      `${missing} is not set: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET`,
+    );
+  }
+  return {
+    accountSid: TWILIO_ACCOUNT_SID,
+    authToken: TWILIO_AUTH_TOKEN,
+    from: ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"],
+  };
 }
 
-const OPTIONS = {
+export const OPTIONS = {
   "service-sid": { type: "string" },
   identity: { type: "string" },
   limit: { type: "string" },
@@ -84,19 +102,72 @@ const OPTIONS = {
   output: { type: "string", short: "o" },
   properties: { type: "string" },
   "base-url": { type: "string" },
+  header: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
 
 export type Command = ReturnType<typeof parse>;
 
+type Values = {
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { type: "boolean" }
+    ? boolean
+    : (typeof OPTIONS)[K] extends { multiple: true }
+      ? string[]
+      : string;
+};
+
+/** Flags a user may reach for that this command takes from the environment instead. */
+const SECRETS = new Set(["account-sid", "auth-token", "api-key", "api-secret"]);
+
+/**
+ * Checks each flag as it was typed, in this command's words: Node's own parser messages name
+ * short forms and positionals this command does not have.
+ */
+function checkTokens(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): void {
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const option = (OPTIONS as Record<string, { type: string }>)[token.name];
+    if (!option) {
+      const why = SECRETS.has(token.name)
+        ? "credentials come from the environment only (see Environment in --help)"
+        : "see --help for the flags";
+      throw new UsageError(`unknown flag ${token.rawName}: ${why}`);
+    }
+    if (option.type === "string" && token.value === undefined) {
+      throw new UsageError(`${token.rawName} needs a value`);
+    }
+    if (option.type === "boolean" && token.value !== undefined) {
+      throw new UsageError(`${token.rawName} takes no value`);
+    }
+  }
+}
+
+/** `Name: value` as a header, or a usage error that says what is wrong with it. */
+function header(text: string): [string, string] {
+  const colon = text.indexOf(":");
+  const pair: [string, string] = [text.slice(0, colon).trim(), text.slice(colon + 1).trim()];
+  try {
+    if (colon < 1) throw new TypeError("no name");
+    new Headers([pair]);
+  } catch {
+    throw new UsageError(`--header "${text}" must be 'Name: value', with a valid header name`);
+  }
+  return pair;
+}
+
 export function parse(argv: string[], stdoutIsTTY: boolean) {
-  const { values, positionals } = parseArgs({
+  const parsed = parseArgs({
     args: argv,
     allowPositionals: true,
-    strict: true,
+    strict: false,
+    tokens: true,
     options: OPTIONS,
   });
+  checkTokens(parsed.tokens);
+  // Typed as strict parsing would type them, now that every token has been checked.
+  const { positionals } = parsed;
+  const values = parsed.values as Values;
   if (values.help || values.version) return { help: values.help, version: values.version } as const;
   const [command, ...extra] = positionals;
   if (command !== "list") {
@@ -121,6 +192,7 @@ export function parse(argv: string[], stdoutIsTTY: boolean) {
     properties,
     pickProperties: values.properties !== undefined,
     baseUrl: values["base-url"],
+    headers: (values.header ?? []).map(header),
     list: {
       serviceSid: values["service-sid"],
       identity: values.identity,

@@ -14,8 +14,13 @@ function resumeHint(cursor: Cursor | undefined): string {
 export function describeError(error: unknown): string {
   if (error instanceof VerifyApiError) {
     const code = error.code !== undefined ? `error ${error.code}: ` : "";
+    const status = error.message.startsWith(`HTTP ${error.status}`)
+      ? ""
+      : ` (HTTP ${error.status})`;
     const link = error.moreInfo ? ` ${error.moreInfo}` : "";
-    return `${code}${error.message} (HTTP ${error.status})${link}${resumeHint(error.cursor)}`;
+    // The id to quote to Twilio support.
+    const request = error.requestId ? ` [request ${error.requestId}]` : "";
+    return `${code}${error.message}${status}${link}${request}${resumeHint(error.cursor)}`;
   }
   if (error instanceof VerifyError) return `${error.message}${resumeHint(error.cursor)}`;
   return error instanceof Error ? error.message : String(error);

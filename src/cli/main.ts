@@ -1,7 +1,12 @@
 // The `verify-factors` command: lists an Entity's Factors as a table, JSON, NDJSON or TSV.
 // Credentials come from the environment only, never from flags that land in shell history.
 import { existsSync, readFileSync } from "node:fs";
-import { createVerifyClient, VerifyArgumentError, type VerifyClient } from "../index.js";
+import {
+  createVerifyClient,
+  VerifyApiError,
+  VerifyArgumentError,
+  type VerifyClient,
+} from "../index.js";
 import { credentials, parse, UsageError, USAGE, type Command } from "./args.js";
 import { describeError } from "./errors.js";
 import { createFormat } from "./formats.js";
@@ -82,25 +87,66 @@ export async function main(
   };
   let command: Command;
   let client: VerifyClient;
+  let flags: Record<string, string> = {};
   try {
     command = parse(argv, Boolean(io.stdout.isTTY));
     if ("help" in command) {
       io.stdout.write(command.help ? `${USAGE}\n` : `${version()}\n`);
       return 0;
     }
-    client = createVerifyClient({ ...credentials(env), baseUrl: command.baseUrl });
+    const { from, ...login } = credentials(env);
+    flags = flagNames(from, command.baseUrl === undefined ? "VERIFY_BASE_URL" : "--base-url");
+    client = createVerifyClient({
+      ...login,
+      baseUrl: command.baseUrl ?? (env.VERIFY_BASE_URL || undefined),
+      headers: command.headers,
+    });
+    return await list(client, command, io, flags, from, fail);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const hint = error instanceof UsageError || error instanceof VerifyArgumentError;
-    return fail(2, message, hint);
+    if (error instanceof VerifyArgumentError) return fail(2, inFlags(error, flags), true);
+    if (error instanceof UsageError) return fail(2, error.message, true);
+    throw error;
   }
-  return list(client, command, io, fail);
+}
+
+/** Where each library parameter came from on this command line: a flag or a variable. */
+function flagNames(from: [string, string], baseUrl: string): Record<string, string> {
+  return {
+    serviceSid: "--service-sid",
+    identity: "--identity",
+    limit: "--limit",
+    pageSize: "--page-size",
+    page: "--page",
+    pageToken: "--page-token",
+    headers: "--header",
+    baseUrl,
+    accountSid: from[0],
+    authToken: from[1],
+  };
+}
+
+/** A library error about `pageSize` and the like, told in terms of `--page-size`. */
+function inFlags(error: VerifyArgumentError, flags: Record<string, string>): string {
+  const flag = flags[error.parameter];
+  return flag ? `${flag}${error.message.slice(error.parameter.length)}` : error.message;
+}
+
+/** What to check after a 401 or 403, naming the variables the credentials came from. */
+function authHint(error: unknown, [user, password]: [string, string]): string {
+  if (!(error instanceof VerifyApiError)) return "";
+  if (error.status === 401) return `; check ${user} and ${password}: they were not accepted`;
+  if (error.status === 403) {
+    return `; the credentials in ${user} and ${password} may not use this Service`;
+  }
+  return "";
 }
 
 async function list(
   client: VerifyClient,
   command: Exclude<Command, { help: unknown }>,
   io: Io,
+  flags: Record<string, string>,
+  from: [string, string],
   fail: (code: number, message: string, hint?: boolean) => number,
 ): Promise<number> {
   const { stdout } = io;
@@ -131,9 +177,11 @@ async function list(
   } catch (error) {
     progress.clear();
     if (closed) return 0;
+    // What was written stays valid JSON: the array is closed over the factors listed so far.
+    if (command.output === "json") await write(format.end());
     if (controller.signal.aborted) return fail(130, "interrupted");
-    if (error instanceof VerifyArgumentError) return fail(2, error.message, true);
-    return fail(1, describeError(error));
+    if (error instanceof VerifyArgumentError) return fail(2, inFlags(error, flags), true);
+    return fail(1, `${describeError(error)}${authHint(error, from)}`);
   } finally {
     stdout.off("error", onError);
     process.off("SIGINT", onInterrupt);

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { OPTIONS } from "../../src/cli/args.js";
 import { credentials, listArgs as list, runMain as run } from "../support/cli.js";
 import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "../support/fake-verify.js";
 import { fakeServers } from "../support/server-pool.js";
@@ -92,7 +93,10 @@ describe("verify-factors list", () => {
 
   it.each([
     [["list", "--identity", IDENTITY], /--service-sid is required/],
-    [["list", "--service-sid", SERVICE_SID, "--identity", "x"], /^verify-factors: identity is "x"/],
+    [
+      ["list", "--service-sid", SERVICE_SID, "--identity", "x"],
+      /^verify-factors: --identity is "x" \(1 characters\); it must be 8 to 64/,
+    ],
     [
       ["list", "--service-sid", SERVICE_SID, "--identity", IDENTITY, "--limit", "ten"],
       /--limit must be a whole number/,
@@ -107,7 +111,7 @@ describe("verify-factors list", () => {
     ],
     [
       ["list", "--service-sid", SERVICE_SID, "--identity", IDENTITY, "--auth-token", "x"],
-      /Unknown option '--auth-token'/,
+      /^verify-factors: unknown flag --auth-token: credentials come from the environment only/,
     ],
     [["delete"], /unknown command "delete"/],
   ])("exits 2 on a usage error: %j", async (args, message) => {
@@ -156,7 +160,7 @@ describe("verify-factors list", () => {
   it("exits 2 for a --base-url with a password, and never prints the password", async () => {
     const result = await run(list("http://user:s3cret@127.0.0.1:9"));
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/baseUrl .*with a user name or password/);
+    expect(result.stderr).toMatch(/^verify-factors: --base-url .*with a user name or password/);
     expect(result.stderr).not.toMatch(/s3cret/);
   });
 
@@ -165,6 +169,146 @@ describe("verify-factors list", () => {
     const result = await run([...list(fresh.url), "--output", "table"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/factors\[0\] is null, not an object/);
+  });
+
+  it("sends requests to VERIFY_BASE_URL when --base-url is not given; the flag wins", async () => {
+    const server = await fake({ total: 2 });
+    const other = await fake({ total: 5 });
+    const args = ["list", "--service-sid", SERVICE_SID, "--identity", IDENTITY];
+    const fromEnv = await run(args, { ...credentials, VERIFY_BASE_URL: server.url });
+    expect(fromEnv.code).toBe(0);
+    expect(fromEnv.stdout.trimEnd().split("\n")).toHaveLength(2);
+    const fromFlag = await run([...args, "--base-url", other.url], {
+      ...credentials,
+      VERIFY_BASE_URL: server.url,
+    });
+    expect(fromFlag.stdout.trimEnd().split("\n")).toHaveLength(5);
+    const bad = await run(args, { ...credentials, VERIFY_BASE_URL: "verify.twilio.com" });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^verify-factors: VERIFY_BASE_URL is "verify.twilio.com"/);
+  });
+
+  it("uses TWILIO_API_KEY and TWILIO_API_SECRET alone: Verify's paths need no Account SID", async () => {
+    const server = await fake({ total: 2 });
+    const key = "SK" + "0".repeat(31) + "2";
+    const result = await run(list(server.url), { TWILIO_API_KEY: key, TWILIO_API_SECRET: "fake" });
+    expect(result.code).toBe(0);
+    expect(server.log[0]!.authorization).toBe(
+      "Basic " + Buffer.from(`${key}:fake`).toString("base64"),
+    );
+  });
+
+  it.each([
+    [["--bogus"], "unknown flag --bogus: see --help for the flags"],
+    [["--output"], "--output needs a value"],
+    [["-o"], "-o needs a value"],
+    [["--limit", "-1"], '--limit must be a whole number, got "-1"'],
+    [["--limit=-1"], '--limit must be a whole number, got "-1"'],
+    [["--page-size", "2000"], "--page-size is 2000; it must be an integer from 1 to 1000"],
+    [["--page-token", "PT\uD800"], "--page-token has a lone UTF-16 surrogate"],
+    [["--header", "NoColon"], "--header \"NoColon\" must be 'Name: value'"],
+    [["--header", "Bad Name: x"], "--header \"Bad Name: x\" must be 'Name: value'"],
+  ])(
+    "says what is wrong with %j in its own words, naming the flag, then the help hint",
+    async (extra, message) => {
+      const server = await fake({ total: 1 });
+      const result = await run([...list(server.url), ...extra]);
+      expect(result.code).toBe(2);
+      const [first, hint, ...rest] = result.stderr.split("\n");
+      expect(first).toContain(`verify-factors: ${message}`);
+      expect(hint).toBe("Try: verify-factors --help");
+      expect(rest).toEqual([""]);
+      expect(server.log).toHaveLength(0);
+    },
+  );
+
+  it("sends each --header with every request", async () => {
+    const server = await fake({ total: 5 });
+    const result = await run(
+      list(
+        server.url,
+        "--page-size",
+        "2",
+        "--header",
+        "Prefer: example=push",
+        "--header",
+        "X-Trace:  t-1",
+      ),
+    );
+    expect(result.code).toBe(0);
+    expect(server.log).toHaveLength(3);
+    for (const { headers } of server.log) {
+      expect([headers.prefer, headers["x-trace"]]).toEqual(["example=push", "t-1"]);
+    }
+  });
+
+  it("leaves valid JSON on stdout when a json listing fails part-way", async () => {
+    const server = await fake({ total: 30 });
+    server.fail({ delayMs: 0 }, { status: 404 });
+    const result = await run(list(server.url, "--page-size", "10", "--output", "json"));
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual(server.factors.slice(0, 10));
+    expect(result.stderr).toMatch(/^verify-factors: error 20404/);
+  });
+
+  it("after a 401, names the variables to check, and quotes the request id", async () => {
+    const server = await fake({ total: 3 });
+    const requestId = "RQ" + "0".repeat(31) + "9";
+    server.fail({
+      status: 401,
+      requestId,
+      body: JSON.stringify({
+        code: 20003,
+        message: "Authenticate",
+        more_info: "https://www.twilio.com/docs/errors/20003",
+        status: 401,
+      }),
+    });
+    const result = await run(list(server.url));
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd()).toBe(
+      `verify-factors: error 20003: Authenticate (HTTP 401) https://www.twilio.com/docs/errors/20003 [request ${requestId}]; check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: they were not accepted`,
+    );
+  });
+
+  it("after a 403, says the credentials may not use the Service", async () => {
+    const server = await fake({ total: 3 });
+    server.fail({ status: 403 });
+    const key = "SK" + "0".repeat(31) + "2";
+    const result = await run(list(server.url), { TWILIO_API_KEY: key, TWILIO_API_SECRET: "x" });
+    expect(result.stderr).toMatch(
+      /the credentials in TWILIO_API_KEY and TWILIO_API_SECRET may not use this Service$/m,
+    );
+  });
+
+  it("words an HTML 502 as such, once", async () => {
+    const server = await fake({ total: 3 });
+    const page = {
+      status: 502,
+      body: "<html><h1>502 Bad Gateway</h1></html>",
+      contentType: "text/html",
+    };
+    server.fail(page, page, page);
+    const result = await run(list(server.url));
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd()).toBe(
+      "verify-factors: HTTP 502 Bad Gateway: an HTML page, not Twilio's JSON error",
+    );
+  });
+
+  it("--help names every flag, every variable and the exit codes", async () => {
+    const { stdout } = await run(["--help"]);
+    for (const flag of Object.keys(OPTIONS)) expect(stdout).toContain(`--${flag}`);
+    for (const name of [
+      "TWILIO_ACCOUNT_SID",
+      "TWILIO_AUTH_TOKEN",
+      "TWILIO_API_KEY",
+      "TWILIO_API_SECRET",
+      "VERIFY_BASE_URL",
+    ]) {
+      expect(stdout).toContain(name);
+    }
+    expect(stdout).toMatch(/Exit codes: 0 .* 1 .* 2 .* 130/);
   });
 
   it("exits 2 without credentials, naming the variables", async () => {

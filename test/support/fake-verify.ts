@@ -27,6 +27,8 @@ export interface LoggedRequest {
   path: string;
   query: Record<string, string>;
   authorization?: string;
+  /** Every header, as Node's server reads them (names in lower case). */
+  headers: import("node:http").IncomingHttpHeaders;
   /** True when the client went away before the answer was complete. */
   aborted: boolean;
   /** When it arrived (performance.now()). */
@@ -251,6 +253,7 @@ export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVe
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       authorization: req.headers.authorization,
+      headers: req.headers,
       aborted: false,
       at: performance.now(),
     };
