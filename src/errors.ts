@@ -1,19 +1,42 @@
 import type { Cursor } from "./cursor.js";
 import { parseRetryAfter } from "./retry-policy.js";
 
+/**
+ * Where an error keeps the kinds of error it is, under a key every copy of this package shares:
+ * Node loads the ESM and the CommonJS build as two copies when both `import` and `require` it
+ * (the dual-package hazard), and `instanceof` must hold across them.
+ */
+const KINDS = Symbol.for("verify-factors.error-kinds");
+
 /** The root of every error this package throws. */
 export class VerifyError extends Error {
+  /** The class's name, spelled out so that minifiers and the copies agree on it. */
+  static readonly kind: string = "VerifyError";
+
   /** Set on errors thrown during a listing: `listFactors({ ...options, ...error.cursor })` resumes. */
   cursor?: Cursor;
 
+  /** An error of this kind, made by this copy of the package or by the other one. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const kinds = (value as { [KINDS]?: unknown } | null | undefined)?.[KINDS];
+    return Array.isArray(kinds) && kinds.includes(this.kind);
+  }
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
+    const kinds: string[] = [];
+    for (let type: typeof VerifyError = new.target; type.kind; type = Object.getPrototypeOf(type)) {
+      kinds.push(type.kind);
+    }
+    Object.defineProperty(this, KINDS, { value: kinds });
+    this.name = new.target.kind;
   }
 }
 
 /** A bad argument, thrown synchronously before any request is sent. */
 export class VerifyArgumentError extends VerifyError {
+  static override readonly kind: string = "VerifyArgumentError";
   readonly parameter: string;
   readonly rule: string;
 
@@ -56,6 +79,7 @@ const MAX_MESSAGE = 500;
 
 /** Twilio answered with a status other than 2xx (after any retries). */
 export class VerifyApiError extends VerifyError {
+  static override readonly kind: string = "VerifyApiError";
   readonly status: number;
   /** Twilio's error code (`20404`, `20429`, ...), when the body had one. */
   readonly code?: number;
@@ -115,16 +139,23 @@ export class VerifyApiError extends VerifyError {
 }
 
 /** The request never got an answer: DNS, refused or dropped connection. `cause` says why. */
-export class VerifyConnectionError extends VerifyError {}
+export class VerifyConnectionError extends VerifyError {
+  static override readonly kind: string = "VerifyConnectionError";
+}
 
 /** An attempt took longer than `timeoutMs`. */
-export class VerifyTimeoutError extends VerifyConnectionError {}
+export class VerifyTimeoutError extends VerifyConnectionError {
+  static override readonly kind: string = "VerifyTimeoutError";
+}
 
 /** A 2xx answer that is not a page of the list, or paging that would never end. */
-export class VerifyPaginationError extends VerifyError {}
+export class VerifyPaginationError extends VerifyError {
+  static override readonly kind: string = "VerifyPaginationError";
+}
 
 /** An answer longer than `maxResponseBytes`: reading stopped there, so memory stays bounded. */
 export class VerifyResponseTooLargeError extends VerifyError {
+  static override readonly kind: string = "VerifyResponseTooLargeError";
   /** The limit that was exceeded, in bytes of the decoded body. */
   readonly maxResponseBytes: number;
 
@@ -140,6 +171,7 @@ export class VerifyResponseTooLargeError extends VerifyError {
  * `error.name === "AbortError"` checks keep working.
  */
 export class VerifyAbortError extends VerifyError {
+  static override readonly kind: string = "VerifyAbortError";
   constructor(reason: unknown) {
     const why = reason instanceof Error ? `: ${snippet(reason.message)}` : "";
     super(`the listing was aborted${why}`, { cause: reason });

@@ -55,7 +55,7 @@ describe("docs/index.html", () => {
 
     await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
     // A reader's click is what sends Redoc's telemetry, so the test clicks too.
-    await page.getByText("/v2/Services/{ServiceSid}/Entities/{Identity}/Factors").first().click();
+    await page.getByText("Retrieve a list of all Factors for an Entity.").first().click();
     await page
       .getByRole("heading", { name: "Retrieve a list of all Factors for an Entity." })
       .first()
@@ -72,6 +72,39 @@ describe("docs/index.html", () => {
     expect(text).toContain(
       '"first_page_url": "https://verify.twilio.com/v2/Services/VAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/',
     );
+
+    // The operation is open on the page, not folded into a tag section behind "+ Show".
+    expect(text).not.toContain("+ Show");
+
+    // The request samples: each x-codeSamples entry can be picked and shows its code.
+    const samples = page
+      .locator("[data-component-name='Panel/Panel']")
+      .filter({ has: page.locator("pre") })
+      .first();
+    for (const [label, code] of [
+      ["verify-factors", "createVerifyClient"],
+      ["CLI", "npx verify-factors list"],
+      ["curl", 'curl --user "$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN"'],
+    ]) {
+      await samples.locator("[data-component-name='Panel/PanelHeader'] button").last().click();
+      await page.getByRole("menuitem", { name: label, exact: true }).click();
+      await expect.poll(() => samples.innerText()).toContain(code);
+    }
+
+    // Every image has loaded, at a real size: the badge's credit is drawn, not a blank pixel.
+    const images = await page.$$eval("img", (all) =>
+      all.map((img) => ({
+        complete: img.complete,
+        width: img.naturalWidth,
+        height: img.naturalHeight,
+      })),
+    );
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) {
+      expect(image.complete).toBe(true);
+      expect(image.width).toBeGreaterThan(1);
+      expect(image.height).toBeGreaterThan(1);
+    }
 
     await page.waitForTimeout(500);
     mkdirSync(artifacts, { recursive: true });

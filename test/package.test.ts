@@ -74,6 +74,7 @@ describe("the packed package", () => {
     expect(files).toContain("package/generated/verify.ts");
     expect(files).toContain("package/openapi/verify.yaml");
     expect(files).toContain("package/README.md");
+    expect(files).toContain("package/LICENSE");
     expect(files.filter((f) => /test|fixture|\.test\./.test(f))).toEqual([]);
   });
 
@@ -97,6 +98,38 @@ describe("the packed package", () => {
         .then((all) => console.log(all.length, require.resolve("verify-factors")));`;
     const out = await shAsync("node", ["-e", script], { BASE_URL: server.url });
     expect(out).toMatch(/^5 .*\/dist\/cjs\/src\/index\.js/);
+  });
+
+  it("lets an error from the CommonJS copy pass `instanceof` with the ESM copy's classes, and back", async () => {
+    const script = `
+      import { createRequire } from "node:module";
+      import * as esm from "verify-factors";
+      const cjs = createRequire(import.meta.url)("verify-factors");
+      const client = cjs.createVerifyClient({ accountSid: "${ACCOUNT_SID}", authToken: "${AUTH_TOKEN}" });
+      let fromCjs;
+      try { client.listFactors({ serviceSid: "VA123", identity: "${IDENTITY}" }); } catch (e) { fromCjs = e; }
+      const fromEsm = new esm.VerifyTimeoutError("slow");
+      console.log(JSON.stringify([
+        esm.VerifyError !== cjs.VerifyError,
+        fromCjs instanceof esm.VerifyError,
+        fromCjs instanceof esm.VerifyArgumentError,
+        fromCjs instanceof esm.VerifyApiError,
+        fromEsm instanceof cjs.VerifyConnectionError,
+        fromEsm instanceof cjs.VerifyTimeoutError,
+        fromEsm instanceof cjs.VerifyPaginationError,
+        fromEsm.name,
+      ]));`;
+    const out = await shAsync("node", ["--input-type=module", "-e", script]);
+    expect(JSON.parse(out)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+      "VerifyTimeoutError",
+    ]);
   });
 
   it.each([

@@ -53,3 +53,8 @@ it("the README's client examples run as written", async () => {
   expect(stdout).toContain(`50 120`);
   expect(server.log.length).toBeGreaterThan(10);
 });
+
+it("shows `verify-factors --help` as the command prints it", async () => {
+  const { USAGE } = await import("../src/cli/args.js");
+  expect(readme).toContain(`\`\`\`text\n${USAGE}\n\`\`\``);
+});
