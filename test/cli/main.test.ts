@@ -7,6 +7,18 @@ import { fakeServers } from "../support/server-pool.js";
 
 const fake = fakeServers();
 
+/** An error answer in Twilio's shape, its `more_info` the code's page unless given. */
+const twilioFault = (status: number, code: number, message: string, more = {}) => ({
+  status,
+  body: JSON.stringify({
+    code,
+    message,
+    more_info: `https://www.twilio.com/docs/errors/${code}`,
+    status,
+    ...more,
+  }),
+});
+
 describe("verify-factors list", () => {
   it("streams NDJSON, one factor a line, when piped", async () => {
     const server = await fake({ total: 7 });
@@ -70,15 +82,7 @@ describe("verify-factors list", () => {
   });
 
   it("fails with exit 1 and one readable line: code, message, link and where to resume", async () => {
-    const fault = {
-      status: 404,
-      body: JSON.stringify({
-        code: 20404,
-        message: "The requested resource was not found",
-        more_info: "https://www.twilio.com/docs/errors/20404",
-        status: 404,
-      }),
-    };
+    const fault = twilioFault(404, 20404, "The requested resource was not found");
     const fresh = await fake({ total: 30 });
     fresh.fail({ delayMs: 0 }, fault);
     const result = await run(list(fresh.url, "--page-size", "10"));
@@ -123,15 +127,11 @@ describe("verify-factors list", () => {
 
   it("writes the server's error text visibly on stderr: one line, no control character", async () => {
     const fresh = await fake({ total: 3 });
-    fresh.fail({
-      status: 404,
-      body: JSON.stringify({
-        code: 20404,
-        message: "gone\u001b]52;c;ZWNobyBoaQ==\u0007\nverify-factors: all good",
+    fresh.fail(
+      twilioFault(404, 20404, "gone\u001b]52;c;ZWNobyBoaQ==\u0007\nverify-factors: all good", {
         more_info: "https://www.twilio.com/docs/errors/20404\u001b[2J",
-        status: 404,
       }),
-    });
+    );
     const result = await run(list(fresh.url));
     expect(result.code).toBe(1);
     expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
@@ -254,16 +254,7 @@ describe("verify-factors list", () => {
   it("after a 401, names the variables to check, and quotes the request id", async () => {
     const server = await fake({ total: 3 });
     const requestId = "RQ" + "0".repeat(31) + "9";
-    server.fail({
-      status: 401,
-      requestId,
-      body: JSON.stringify({
-        code: 20003,
-        message: "Authenticate",
-        more_info: "https://www.twilio.com/docs/errors/20003",
-        status: 401,
-      }),
-    });
+    server.fail({ ...twilioFault(401, 20003, "Authenticate"), requestId });
     const result = await run(list(server.url));
     expect(result.code).toBe(1);
     expect(result.stderr.trimEnd()).toBe(
