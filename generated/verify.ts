@@ -4,6 +4,28 @@
  */
 
 export interface paths {
+    "/v2/Services/{ServiceSid}/Entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the Entities of a Service.
+         * @description Lists the Entities of a Verify Service (the users of your application that have factors),
+         *     page by page, as List Factors pages Factors. Its facts are from Twilio's OpenAPI description
+         *     (operation `ListEntity`); see the spec's description.
+         */
+        get: operations["listEntities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/Services/{ServiceSid}/Entities/{Identity}/Factors": {
         parameters: {
             query?: never;
@@ -204,7 +226,7 @@ export interface components {
              * @description The URL of the first page of this list.
              */
             first_page_url: string;
-            /** @description The name of the property of the response that holds the list (`factors`). */
+            /** @description The name of the property of the response that holds the list (`factors`, `entities`). */
             key: string;
             /**
              * Format: uri
@@ -231,6 +253,42 @@ export interface components {
         FactorListResponse: {
             /** @description The Factors on this page. */
             factors: components["schemas"]["Factor"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /** @description An Entity of a Service, as List Entities returns it. */
+        Entity: {
+            /** @description The Entity's own SID, `YE` and 32 hex digits. */
+            sid: string | null;
+            /** @description The identity your system gave this Entity (the `Identity` of List Factors). */
+            identity: string | null;
+            /** @description The SID of the Account the Service belongs to. */
+            account_sid: string | null;
+            /** @description The SID of the Service the Entity belongs to. */
+            service_sid: string | null;
+            /**
+             * Format: date-time
+             * @description When the Entity was created (ISO 8601).
+             */
+            date_created: string | null;
+            /**
+             * Format: date-time
+             * @description When the Entity was last updated (ISO 8601).
+             */
+            date_updated: string | null;
+            /**
+             * Format: uri
+             * @description The URL of the Entity.
+             */
+            url: string | null;
+            /** @description URLs of the Entity's nested resources (`factors`, `new_factors`, `challenges`), by name. */
+            links: {
+                [key: string]: string;
+            } | null;
+        };
+        /** @description One page of the Entities of a Service. */
+        EntityListResponse: {
+            /** @description The Entities on this page. */
+            entities: components["schemas"]["Entity"][];
             meta: components["schemas"]["PageMeta"];
         };
         /**
@@ -375,6 +433,56 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listEntities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many resources to return in each list page. The default is 50, and the maximum is 1000.
+                 * @example 50
+                 */
+                PageSize?: components["parameters"]["PageSize"];
+                /**
+                 * @description The page index. This value is simply for client state.
+                 * @example 0
+                 */
+                Page?: components["parameters"]["Page"];
+                /** @description The page token. This is provided by the API. */
+                PageToken?: components["parameters"]["PageToken"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The unique SID identifier of the Service.
+                 * @example VAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+                 */
+                ServiceSid: components["parameters"]["ServiceSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Access-Control-Allow-Methods": components["headers"]["Access-Control-Allow-Methods"];
+                    "Access-Control-Allow-Headers": components["headers"]["Access-Control-Allow-Headers"];
+                    "Access-Control-Allow-Credentials": components["headers"]["Access-Control-Allow-Credentials"];
+                    "Access-Control-Expose-Headers": components["headers"]["Access-Control-Expose-Headers"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     listFactors: {
         parameters: {
             query?: {

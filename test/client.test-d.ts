@@ -31,7 +31,7 @@ describe("types of the client", () => {
     expectTypeOf(data!.meta.next_page_url).toEqualTypeOf<string | null>();
 
     // @ts-expect-error: no such path in the spec
-    await verify.api.GET("/v2/Services/{ServiceSid}/Entities", { params: { path } });
+    await verify.api.GET("/v2/Services/{ServiceSid}/Challenges", { params: { path } });
     // @ts-expect-error: PageSize is a number
     await verify.api.GET(PATH, { params: { path, query: { PageSize: "10" } } });
     // @ts-expect-error: Identity is required

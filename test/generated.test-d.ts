@@ -53,10 +53,10 @@ describe("generated/verify.ts", () => {
     expectTypeOf<NotFound["more_info"]>().toEqualTypeOf<string>();
   });
 
-  it("has the one path, with GET only", () => {
-    expectTypeOf<
-      keyof paths
-    >().toEqualTypeOf<"/v2/Services/{ServiceSid}/Entities/{Identity}/Factors">();
+  it("has the two list paths, with GET only", () => {
+    expectTypeOf<keyof paths>().toEqualTypeOf<
+      "/v2/Services/{ServiceSid}/Entities" | "/v2/Services/{ServiceSid}/Entities/{Identity}/Factors"
+    >();
     expectTypeOf<
       paths["/v2/Services/{ServiceSid}/Entities/{Identity}/Factors"]["post"]
     >().toEqualTypeOf<undefined>();

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import {
+  entityExamples,
   examples,
   fixture,
   fixtureNames,
@@ -46,6 +47,35 @@ describe("the examples", () => {
     const validateConfig = validator("#/components/schemas/PasskeysFactorConfig");
     expect(validateConfig(factor.config)).toBe(true);
     expect(validateConfig({ ...factor.config, relying_party: { id: "example.com" } })).toBe(false);
+  });
+});
+
+describe("List Entities", () => {
+  const list = spec.paths["/v2/Services/{ServiceSid}/Entities"].get;
+  const validateEntities = validator("#/components/schemas/EntityListResponse");
+
+  it("has Twilio's two examples, value for value, and each validates", () => {
+    const named = list.responses["200"].content["application/json"].examples;
+    for (const [name, file] of Object.entries(entityExamples)) {
+      const value = spec.components.examples[named[name].$ref.split("/").pop()].value;
+      expect(value, name).toEqual(fixture(file));
+      expect(validateEntities(value), JSON.stringify(validateEntities.errors)).toBe(true);
+    }
+  });
+
+  it("takes the same paging parameters as List Factors, and answers errors alike", () => {
+    const refs = list.parameters.map((p: Json) => p.$ref.split("/").pop());
+    expect(refs).toEqual(["ServiceSid", "PageSize", "Page", "PageToken"]);
+    expect(Object.keys(list.responses).sort()).toEqual(Object.keys(operation.responses).sort());
+  });
+
+  it("rejects an Entity SID with the wrong prefix, and accepts fields Twilio adds", () => {
+    const body = structuredClone(fixture("entities"));
+    body.entities[0].sid = "YF" + "a".repeat(32);
+    expect(validateEntities(body)).toBe(false);
+    const added = structuredClone(fixture("entities"));
+    added.entities[0].new_field = 1;
+    expect(validateEntities(added)).toBe(true);
   });
 });
 
@@ -160,7 +190,9 @@ describe("every example value has a source", () => {
   // gives (`Access-Control-Allow-Origin: *`).
   const known = new Set<unknown>([
     "*",
-    ...fixtureNames.flatMap((name) => scalars(fixture(name), "").map(([, value]) => value)),
+    ...[...fixtureNames, ...Object.values(entityExamples)].flatMap((name) =>
+      scalars(fixture(name), "").map(([, value]) => value),
+    ),
   ]);
   function unsourced(edited: Json) {
     const { examples: _named, ...components } = edited.components;
@@ -170,7 +202,9 @@ describe("every example value has a source", () => {
   }
 
   it("is a value of the example bodies, or the one header example Twilio gives", () => {
-    expect(Object.keys(spec.components.examples)).toHaveLength(fixtureNames.length);
+    expect(Object.keys(spec.components.examples)).toHaveLength(
+      fixtureNames.length + Object.keys(entityExamples).length,
+    );
     expect(unsourced(spec)).toEqual([]);
   });
 

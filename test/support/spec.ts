@@ -30,6 +30,8 @@ export const examples = {
   passkeys: "passkeys",
   passkeysUpperCaseIdentity: "passkeys-upper-case-identity",
 } as const;
+/** List Entities' examples, from Twilio's OpenAPI description, each a verbatim copy. */
+export const entityExamples = { entities: "entities", empty: "entities-empty" } as const;
 export const fixtureNames = Object.values(examples);
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
