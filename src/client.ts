@@ -1,9 +1,12 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/verify.js";
+import { auditFactors, type AuditOptions, type AuditResult } from "./audit.js";
 import { basicAuth, fixedHeaders } from "./auth.js";
 import { VerifyArgumentError } from "./errors.js";
+import { listEntities, type EntityList, type ListEntitiesOptions } from "./list-entities.js";
 import { listFactors, type FactorList, type ListFactorsOptions } from "./list-factors.js";
 import { strictPathSerializer } from "./path-serializer.js";
+import { createRateBudget } from "./rate-budget.js";
 import { createRetryingFetch } from "./retrying-fetch.js";
 import {
   checkBaseUrl,
@@ -42,6 +45,10 @@ export interface VerifyClientOptions {
 export interface VerifyClient {
   /** List an Entity's Factors, page by page, as items or as pages. */
   listFactors(options: ListFactorsOptions): FactorList;
+  /** List a Service's Entities, page by page, as items or as pages. */
+  listEntities(options: ListEntitiesOptions): EntityList;
+  /** The factors of many identities (default: every Entity), some at a time, as they complete. */
+  auditFactors(options: AuditOptions): AsyncIterable<AuditResult>;
   /** The openapi-fetch client typed by the spec, with auth, retries and timeouts installed. */
   api: Client<paths>;
 }
@@ -82,7 +89,15 @@ export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
     ? (request: Request, init: RequestInit) => custom(new Request(request, init))
     : (request: Request, init: RequestInit) => globalThis.fetch(request, init);
 
-  const retryingFetch = createRetryingFetch({ send, maxRetries, timeoutMs, maxResponseBytes });
+  // One budget for every request of this client, listings and audits alike.
+  const budget = createRateBudget();
+  const retryingFetch = createRetryingFetch({
+    send,
+    maxRetries,
+    timeoutMs,
+    maxResponseBytes,
+    budget,
+  });
   const api = createClient<paths>({
     baseUrl,
     fetch: retryingFetch,
@@ -91,5 +106,10 @@ export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
   if (headers) api.use(fixedHeaders(headers));
   api.use(basicAuth(baseUrl, accountSid, authToken));
 
-  return { api, listFactors: (listOptions) => listFactors(api, retryingFetch, listOptions) };
+  const lists = {
+    listFactors: (listOptions: ListFactorsOptions) => listFactors(api, retryingFetch, listOptions),
+    listEntities: (listOptions: ListEntitiesOptions) =>
+      listEntities(api, retryingFetch, listOptions),
+  };
+  return { api, ...lists, auditFactors: (auditOptions) => auditFactors(lists, auditOptions) };
 }

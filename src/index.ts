@@ -1,6 +1,8 @@
 export { createVerifyClient, DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES } from "./client.js";
 export type { VerifyClient, VerifyClientOptions } from "./client.js";
 export type { FactorList, FactorPage, ListFactorsOptions } from "./list-factors.js";
+export type { EntityList, EntityPage, ListEntitiesOptions } from "./list-entities.js";
+export type { AuditOptions, AuditResult } from "./audit.js";
 export {
   VerifyApiError,
   VerifyArgumentError,
@@ -13,6 +15,8 @@ export {
 } from "./errors.js";
 export type { Cursor, PageCursor } from "./cursor.js";
 export type {
+  Entity,
+  EntityListResponse,
   Factor,
   FactorConfig,
   FactorListResponse,

@@ -1,10 +1,13 @@
 import { attempt, type AttemptLimits, type SendOnce } from "./attempt.js";
+import { createRateBudget, type RateBudget } from "./rate-budget.js";
 import { retryDelayMs, shouldRetry } from "./retry-policy.js";
 import { sleep } from "./signals.js";
 
 export interface RetryOptions extends AttemptLimits {
   send: SendOnce;
   maxRetries: number;
+  /** The budget every attempt of this client takes a place in (default: one of its own). */
+  budget?: RateBudget;
   /** Waits between attempts; tests pass one that records instead of sleeping. */
   wait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
@@ -20,19 +23,25 @@ export type RetryingFetch = (request: Request, signal?: AbortSignal) => Promise<
 export function createRetryingFetch({
   send,
   maxRetries,
+  budget = createRateBudget(),
   wait = sleep,
   ...limits
 }: RetryOptions): RetryingFetch {
   return async function retryingFetch(request, signal = request.signal) {
     for (let tries = 0; ; tries++) {
       signal.throwIfAborted();
+      const release = await budget.acquire(signal);
       const outcome = await attempt(send, request, signal, limits);
+      const delay = retryDelayMs(outcome, tries);
+      // Told while still counted in flight, so the budget knows how many the server refused.
+      if (outcome instanceof Response && outcome.status === 429) budget.limited(delay);
+      release();
       // A cancelled call ends with the caller's reason, whatever the attempt saw.
       signal.throwIfAborted();
       const final = tries >= maxRetries || !shouldRetry(outcome);
       if (final && outcome instanceof Response) return outcome;
       if (final) throw outcome;
-      await wait(retryDelayMs(outcome, tries), signal);
+      await wait(delay, signal);
     }
   };
 }

@@ -48,3 +48,9 @@ export type Factor = { [T in FactorType]: FactorOf<T> }[FactorType];
 export type FactorListResponse = Omit<Schemas["FactorListResponse"], "factors"> & {
   factors: Factor[];
 };
+
+/** An Entity of a Service: a user of your application that has factors. */
+export type Entity = Schemas["Entity"];
+
+/** One page of Entities as Twilio sends it. */
+export type EntityListResponse = Schemas["EntityListResponse"];

@@ -57,6 +57,17 @@ export interface FakeOptions {
   factor?: (factor: Record<string, unknown>, index: number) => Record<string, unknown>;
   /** Factors for a listing when not made up from `total`. */
   factors?: Record<string, unknown>[];
+  /** The Service's Entities, by identity, for List Entities (default: none). */
+  identities?: string[];
+  /** Each identity's own factors; without it, every identity has the same `factors`. */
+  factorsFor?: (identity: string) => Record<string, unknown>[];
+  /**
+   * Requests in flight the server takes at once; beyond them it answers 429 with
+   * `Retry-After: retryAfter` at once, as Twilio's concurrency limit does.
+   */
+  maxInFlight?: number;
+  /** The Retry-After of those 429s (default "1"). */
+  retryAfter?: string;
   /**
    * Serialise each page once and answer it from memory after that, for benchmarks: the server's
    * own work then stays out of what is measured. Pages never change, so nothing goes stale.
@@ -70,6 +81,8 @@ export interface FakeVerify {
   /** Faults for the coming requests, one each, in order. */
   fail(...faults: Fault[]): void;
   factors: Record<string, unknown>[];
+  /** The most requests it had in flight at once, and how many it answered 429 for that. */
+  stats: { peakInFlight: number; throttled: number };
   close(): Promise<void>;
 }
 
@@ -125,6 +138,22 @@ function answerPage(res: ServerResponse, body: Buffer, requestNumber: number) {
 }
 
 const FACTORS_PATH = /^\/v2\/Services\/([^/]+)\/Entities\/([^/]+)\/Factors$/;
+const ENTITIES_PATH = /^\/v2\/Services\/([^/]+)\/Entities$/;
+
+/** An Entity as List Entities answers it, for one identity. */
+export function makeEntity(identity: string, index: number): Record<string, unknown> {
+  const url = `https://verify.twilio.com/v2/Services/${SERVICE_SID}/Entities/${identity}`;
+  return {
+    sid: "YE" + hex32(index),
+    identity,
+    account_sid: ACCOUNT_SID,
+    service_sid: SERVICE_SID,
+    date_created: "2015-07-30T20:00:00Z",
+    date_updated: "2015-07-30T20:00:00Z",
+    url,
+    links: { factors: `${url}/Factors`, challenges: `${url}/Challenges` },
+  };
+}
 
 export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVerify> {
   const factors =
@@ -133,7 +162,10 @@ export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVe
       const factor = makeFactor(i);
       return options.factor ? options.factor(factor, i) : factor;
     });
+  const entities = (options.identities ?? []).map(makeEntity);
   const faults: Fault[] = [];
+  let inFlight = 0;
+  const stats = { peakInFlight: 0, throttled: 0 };
   const log: LoggedRequest[] = [];
   const pages = new Map<string, Buffer>();
   const sockets = new Set<import("node:net").Socket>();
@@ -189,9 +221,14 @@ export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVe
     }
 
     const match = FACTORS_PATH.exec(url.pathname);
-    if (req.method !== "GET" || !match) {
+    const entitiesMatch = ENTITIES_PATH.exec(url.pathname);
+    if (req.method !== "GET" || !(match || entitiesMatch)) {
       return twilioError(res, 404, 20404, `The requested resource ${url.pathname} was not found`);
     }
+    const key = match ? "factors" : "entities";
+    const listed = match
+      ? (options.factorsFor?.(decodeURIComponent(match[2]!)) ?? factors)
+      : entities;
     if (!entry.authorization) return twilioError(res, 401, 20003, "Authenticate");
     const saved = !fault && options.memoize ? pages.get(req.url ?? "") : undefined;
     if (saved) return answerPage(res, saved, log.length);
@@ -206,16 +243,16 @@ export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVe
     if (!Number.isInteger(offset)) return twilioError(res, 400, 20001, "Invalid PageToken");
 
     const empty = options.emptyPages?.includes(page) ?? false;
-    const items = empty ? [] : factors.slice(offset, offset + pageSize);
+    const items = empty ? [] : listed.slice(offset, offset + pageSize);
     const nextOffset = offset + items.length;
     const links = options.linkOrigin ?? origin;
     const base = `${links}${url.pathname}`;
     const link = (p: number, extra = "") => `${base}?PageSize=${pageSize}&Page=${p}${extra}`;
     let next: string | null =
-      nextOffset < factors.length ? link(page + 1, `&PageToken=PT${nextOffset}_${page + 1}`) : null;
+      nextOffset < listed.length ? link(page + 1, `&PageToken=PT${nextOffset}_${page + 1}`) : null;
     if (options.nextPageUrl) next = options.nextPageUrl(next, { page, pageSize, offset, origin });
     const body = JSON.stringify({
-      factors: items,
+      [key]: items,
       meta: {
         page,
         page_size: pageSize,
@@ -223,7 +260,7 @@ export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVe
         previous_page_url: page > 0 ? link(page - 1, `&PageToken=PB${offset}_${page - 1}`) : null,
         url: link(page, token ? `&PageToken=${token}` : ""),
         next_page_url: next,
-        key: "factors",
+        key,
       },
     });
     if (fault && "truncated" in fault) {
@@ -258,9 +295,28 @@ export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVe
       at: performance.now(),
     };
     log.push(entry);
+    inFlight++;
+    stats.peakInFlight = Math.max(stats.peakInFlight, inFlight);
     res.on("close", () => {
+      inFlight--;
       if (!res.writableFinished) entry.aborted = true;
     });
+    if (options.maxInFlight !== undefined && inFlight > options.maxInFlight) {
+      stats.throttled++;
+      res.writeHead(429, {
+        "content-type": "application/json",
+        "retry-after": options.retryAfter ?? "1",
+      });
+      res.end(
+        JSON.stringify({
+          code: 20429,
+          message: "Too Many Requests",
+          more_info: "https://www.twilio.com/docs/errors/20429",
+          status: 429,
+        }),
+      );
+      return;
+    }
     answer(req, res, entry).catch((error) => {
       res.destroy(error);
     });
@@ -276,6 +332,7 @@ export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVe
     url: origin,
     log,
     factors,
+    stats,
     fail: (...more) => faults.push(...more),
     close: () =>
       new Promise<void>((resolve) => {
