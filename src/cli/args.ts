@@ -4,10 +4,13 @@ import { parseWholeNumber } from "../whole-number.js";
 import { FORMATS, type FormatName } from "./formats.js";
 
 export const USAGE = `Usage: verify-factors list --service-sid VA... --identity ID [options]
+       verify-factors audit --service-sid VA... [options]
 
-List the Factors of a Twilio Verify Entity.
+list: the Factors of one Twilio Verify Entity.
+audit: the Factors of many Entities (every Entity of the Service, or those of --identities), one
+row per matching factor, many Entities at a time under one shared rate budget.
 
-Options:
+Options (list):
   --service-sid SID    The Verify Service SID (VA followed by 32 hex digits)
   --identity ID        The Entity's identity (8 to 64 dash-separated alphanumerics)
   --limit N            List at most N factors
@@ -17,6 +20,14 @@ Options:
   -o, --output FORMAT  table (default on a terminal), json, ndjson (default otherwise) or tsv
   --properties LIST    Comma-separated fields to show (default: sid,friendly_name,status,factor_type)
   --base-url URL       Where to send requests (default: $VERIFY_BASE_URL, else https://verify.twilio.com)
+Options (audit; also --page-size, --output, --properties, --base-url, --header):
+  --identities FILE    Audit these identities, one a line (- for stdin); default: every Entity
+  --status S           Only factors with this status: unverified or verified
+  --factor-type T      Only factors of these types: push, totp, passkeys (repeatable, or a,b)
+  --concurrency N      Entities audited at once, 1 to 1000 (default 10)
+  --out FILE           Write the rows to FILE instead of stdout
+  --checkpoint FILE    With --out: record progress, so the same command run again after a
+                       crash or kill goes on where it stopped, no row missing or twice
   --header 'N: V'      Send this header with every request (repeatable), e.g. 'Prefer: code=404'
   -h, --help           Show this help
   -v, --version        Show the version
@@ -27,7 +38,8 @@ Environment:
   VERIFY_BASE_URL                              Where to send requests, when --base-url is not given
 Credentials come from the environment only, never from flags.
 
-Exit codes: 0 listed, 1 API or network error, 2 usage error, 130 interrupted.`;
+Exit codes: 0 listed, 1 API or network error (audit: an Entity failed), 2 usage error,
+130 interrupted.`;
 
 export const FIELDS = [
   "sid",
@@ -45,6 +57,58 @@ export const FIELDS = [
   "url",
 ];
 const DEFAULT_PROPERTIES = ["sid", "friendly_name", "status", "factor_type"];
+const AUDIT_PROPERTIES = ["identity", ...DEFAULT_PROPERTIES];
+const STATUSES = ["unverified", "verified"];
+const FACTOR_TYPES = ["push", "totp", "passkeys"];
+
+const COMMON_FLAGS = ["service-sid", "page-size", "output", "properties", "base-url", "header"];
+const LIST_FLAGS = new Set([...COMMON_FLAGS, "identity", "limit", "page", "page-token"]);
+const AUDIT_FLAGS = new Set([
+  ...COMMON_FLAGS,
+  "identities",
+  "status",
+  "factor-type",
+  "concurrency",
+  "out",
+  "checkpoint",
+]);
+
+/** The audit's own flags, checked. */
+function audit(values: Values, output: FormatName) {
+  const status = values.status;
+  if (status !== undefined && !STATUSES.includes(status)) {
+    throw new UsageError(`--status must be one of ${STATUSES.join(", ")}, got "${status}"`);
+  }
+  const types = (values["factor-type"] ?? []).flatMap((t) => t.split(",").map((p) => p.trim()));
+  const unknownType = types.find((t) => !FACTOR_TYPES.includes(t));
+  if (unknownType !== undefined) {
+    throw new UsageError(
+      `--factor-type must be among ${FACTOR_TYPES.join(", ")}, got "${unknownType}"`,
+    );
+  }
+  if (values.checkpoint !== undefined && values.out === undefined) {
+    throw new UsageError("--checkpoint needs --out: it records how far the rows in that file go");
+  }
+  if (values.checkpoint !== undefined && output !== "ndjson" && output !== "tsv") {
+    throw new UsageError(
+      `--checkpoint needs --output ndjson or tsv (one row a line, so a file cut short can be mended), got "${output}"`,
+    );
+  }
+  const concurrency = integer("concurrency", values.concurrency);
+  if (concurrency !== undefined && (concurrency < 1 || concurrency > 1000)) {
+    throw new UsageError(`--concurrency must be from 1 to 1000, got ${concurrency}`);
+  }
+  return {
+    serviceSid: values["service-sid"]!,
+    pageSize: integer("page-size", values["page-size"]),
+    identities: values.identities,
+    status,
+    factorTypes: types,
+    concurrency,
+    out: values.out,
+    checkpoint: values.checkpoint,
+  };
+}
 
 /** A mistake on the command line: exit 2, with the help hint. */
 export class UsageError extends Error {}
@@ -103,6 +167,12 @@ export const OPTIONS = {
   properties: { type: "string" },
   "base-url": { type: "string" },
   header: { type: "string", multiple: true },
+  identities: { type: "string" },
+  status: { type: "string" },
+  "factor-type": { type: "string", multiple: true },
+  concurrency: { type: "string" },
+  out: { type: "string" },
+  checkpoint: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -170,32 +240,51 @@ export function parse(argv: string[], stdoutIsTTY: boolean) {
   const values = parsed.values as Values;
   if (values.help || values.version) return { help: values.help, version: values.version } as const;
   const [command, ...extra] = positionals;
-  if (command !== "list") {
+  if (command !== "list" && command !== "audit") {
     throw new UsageError(
-      command ? `unknown command "${command}"; the command is "list"` : 'missing command "list"',
+      command
+        ? `unknown command "${command}"; the commands are "list" and "audit"`
+        : 'missing command: "list" or "audit"',
     );
   }
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const misplaced = parsed.tokens.find(
+    (t) => t.kind === "option" && !(command === "audit" ? AUDIT_FLAGS : LIST_FLAGS).has(t.name),
+  );
+  if (misplaced?.kind === "option") {
+    throw new UsageError(`${misplaced.rawName} is not a flag of "${command}"`);
+  }
   if (!values["service-sid"]) throw new UsageError("--service-sid is required");
-  if (!values.identity) throw new UsageError("--identity is required");
   const output = (values.output ?? (stdoutIsTTY ? "table" : "ndjson")) as FormatName;
   if (!FORMATS.includes(output)) {
     throw new UsageError(`--output must be one of ${FORMATS.join(", ")}, got "${values.output}"`);
   }
-  const properties = values.properties?.split(",").map((p) => p.trim()) ?? DEFAULT_PROPERTIES;
+  const defaults = command === "audit" ? AUDIT_PROPERTIES : DEFAULT_PROPERTIES;
+  const properties = values.properties?.split(",").map((p) => p.trim()) ?? defaults;
   const unknown = properties.find((p) => !FIELDS.includes(p));
   if (unknown !== undefined) {
     throw new UsageError(`--properties: unknown property "${unknown}"; known: ${FIELDS.join(",")}`);
   }
+  const shared = {
+    output,
+    properties,
+    pickProperties: values.properties !== undefined,
+    baseUrl: values["base-url"],
+    headers: (values.header ?? []).map(header),
+  };
+  if (command === "audit")
+    return { name: "audit", ...shared, audit: audit(values, output) } as const;
+  if (!values.identity) throw new UsageError("--identity is required");
   return {
+    name: "list",
     output,
     properties,
     pickProperties: values.properties !== undefined,
     baseUrl: values["base-url"],
     headers: (values.header ?? []).map(header),
     list: {
-      serviceSid: values["service-sid"],
-      identity: values.identity,
+      serviceSid: values["service-sid"]!,
+      identity: values.identity!,
       limit: integer("limit", values.limit),
       pageSize: integer("page-size", values["page-size"]),
       page: integer("page", values.page),

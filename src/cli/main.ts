@@ -10,13 +10,11 @@ import {
 import { credentials, parse, UsageError, USAGE, type Command } from "./args.js";
 import { describeError } from "./errors.js";
 import { createFormat } from "./formats.js";
-import { visible } from "./visible.js";
+import { runAudit } from "./audit.js";
+import { writer, type Io } from "./io.js";
 
-/** The streams the command talks to: `process`'s, or a test's. */
-export interface Io {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-}
+export type { Io } from "./io.js";
+import { visible } from "./visible.js";
 
 const HELP_HINT = "Try: verify-factors --help";
 
@@ -33,21 +31,6 @@ function version(): string {
     }
     if (url.pathname === "/package.json") return "unknown";
   }
-}
-
-/** Writes and waits when the pipe is full, so memory stays flat. */
-function writer(stream: Io["stdout"]) {
-  return async (text: string) => {
-    if (!text || (stream as { destroyed?: boolean }).destroyed || stream.write(text)) return;
-    // A reader that went away never drains: its error or close ends the wait too.
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        stream.off("drain", done).off("error", done).off("close", done);
-        resolve();
-      };
-      stream.on("drain", done).on("error", done).on("close", done);
-    });
-  };
 }
 
 /**
@@ -96,11 +79,25 @@ export async function main(
     }
     const { from, ...login } = credentials(env);
     flags = flagNames(from, command.baseUrl === undefined ? "VERIFY_BASE_URL" : "--base-url");
+    let throttled = 0;
     client = createVerifyClient({
       ...login,
       baseUrl: command.baseUrl ?? (env.VERIFY_BASE_URL || undefined),
       headers: command.headers,
+      // The audit's progress line counts the 429s seen, retries included.
+      fetch:
+        command.name === "audit"
+          ? async (request) => {
+              const response = await fetch(request);
+              if (response.status === 429) throttled++;
+              return response;
+            }
+          : undefined,
     });
+    if (command.name === "audit") {
+      const describe = (error: unknown) => `${describeError(error)}${authHint(error, from)}`;
+      return await runAudit(client, command, io, describe, () => throttled);
+    }
     return await list(client, command, io, flags, from, fail);
   } catch (error) {
     if (error instanceof VerifyArgumentError) return fail(2, inFlags(error, flags), true);
@@ -143,7 +140,7 @@ function authHint(error: unknown, [user, password]: [string, string]): string {
 
 async function list(
   client: VerifyClient,
-  command: Exclude<Command, { help: unknown }>,
+  command: Extract<Command, { name: "list" }>,
   io: Io,
   flags: Record<string, string>,
   from: [string, string],

@@ -1,0 +1,146 @@
+// `verify-factors audit`: the factors of many Entities, one row per matching factor, with a summary
+// on stderr and, with --checkpoint, exactly-once output across crashes.
+import { createReadStream, openSync, writeSync, closeSync } from "node:fs";
+import { createInterface } from "node:readline";
+import type { Factor, VerifyClient } from "../index.js";
+import type { Command } from "./args.js";
+import { openCheckpoint } from "./checkpoint.js";
+import { createFormat } from "./formats.js";
+import { writer, type Io } from "./io.js";
+import { visible } from "./visible.js";
+
+type AuditCommand = Extract<Command, { name: "audit" }>;
+
+/** The identities to audit, numbered by their place in the input (lines of a file, or Entities). */
+async function* numbered(
+  client: VerifyClient,
+  { audit }: AuditCommand,
+  stdin: NodeJS.ReadableStream,
+  signal: AbortSignal,
+): AsyncGenerator<[number, string]> {
+  let index = 0;
+  if (audit.identities === undefined) {
+    const entities = client.listEntities({
+      serviceSid: audit.serviceSid,
+      pageSize: audit.pageSize,
+      signal,
+    });
+    for await (const entity of entities) yield [index++, entity.identity ?? ""];
+    return;
+  }
+  const input = audit.identities === "-" ? stdin : createReadStream(audit.identities);
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    const identity = line.trim();
+    if (identity) yield [index++, identity];
+  }
+}
+
+/** Counts by factor type and status, for the summary. */
+function tally(counts: Map<string, number>, factors: Factor[]) {
+  for (const { factor_type, status } of factors) {
+    const key = `${String(factor_type)}/${String(status)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+}
+
+export async function runAudit(
+  client: VerifyClient,
+  command: AuditCommand,
+  io: Io & { stdin?: NodeJS.ReadableStream },
+  describe: (error: unknown) => string,
+  throttled: () => number,
+): Promise<number> {
+  const { audit } = command;
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once("SIGINT", onInterrupt);
+  const format = createFormat(command.output, [...command.properties], command.pickProperties);
+  const checkpoint =
+    audit.checkpoint !== undefined ? openCheckpoint(audit.checkpoint, audit.out!) : undefined;
+  const file = audit.out !== undefined && !checkpoint ? openSync(audit.out, "w") : undefined;
+  const toStdout = writer(io.stdout);
+  const write = async (text: string) =>
+    file === undefined ? toStdout(text) : void writeSync(file, text);
+
+  const wanted = (factor: Factor) =>
+    (audit.status === undefined || factor.status === audit.status) &&
+    (audit.factorTypes.length === 0 || audit.factorTypes.includes(String(factor.factor_type)));
+  const counts = new Map<string, number>();
+  const places = new Map<string, number[]>();
+  let [audited, failed, factorsSeen, rows] = [0, 0, 0, 0];
+  let header = checkpoint?.resumed ? "" : format.start();
+  const started = Date.now();
+  const progress = Boolean(io.stderr.isTTY);
+
+  async function* identities() {
+    for await (const [index, identity] of numbered(
+      client,
+      command,
+      io.stdin ?? process.stdin,
+      controller.signal,
+    )) {
+      if (checkpoint?.done(index)) continue;
+      places.set(identity, [...(places.get(identity) ?? []), index]);
+      yield identity;
+    }
+  }
+  try {
+    if (!checkpoint) {
+      await write(header);
+      header = "";
+    }
+    const results = client.auditFactors({
+      serviceSid: audit.serviceSid,
+      identities: identities(),
+      concurrency: audit.concurrency,
+      pageSize: audit.pageSize,
+      signal: controller.signal,
+    });
+    for await (const result of results) {
+      const index = places.get(result.identity)!.shift()!;
+      if (result.error) {
+        failed++;
+        io.stderr.write(
+          `\r\x1b[Kverify-factors: ${visible(result.identity)}: ${visible(describe(result.error))}\n`,
+        );
+        continue;
+      }
+      audited++;
+      factorsSeen += result.factors.length;
+      tally(counts, result.factors);
+      const matching = result.factors.filter(wanted);
+      rows += matching.length;
+      const text = format.page(matching);
+      if (checkpoint) {
+        checkpoint.record(index, header + text);
+        header = "";
+      } else {
+        await write(text);
+      }
+      if (progress) {
+        const rate = Math.round(
+          (audited + failed) / Math.max(0.001, (Date.now() - started) / 1000),
+        );
+        io.stderr.write(
+          `\r\x1b[K${audited + failed} entities, ${factorsSeen} factors, ${rate}/s, ${throttled()} 429s`,
+        );
+      }
+    }
+    if (!checkpoint) await write(format.end());
+  } catch (error) {
+    if (controller.signal.aborted) {
+      io.stderr.write("\nverify-factors: interrupted\n");
+      return 130;
+    }
+    throw error;
+  } finally {
+    process.off("SIGINT", onInterrupt);
+    checkpoint?.close();
+    if (file !== undefined) closeSync(file);
+  }
+  const byType = [...counts].map(([key, n]) => `${key} ${n}`).join(", ") || "none";
+  io.stderr.write(
+    `${progress ? "\r\x1b[K" : ""}verify-factors: audited ${audited} entities, ${failed} failed; factors by type/status: ${byType}; ${rows} rows written\n`,
+  );
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,186 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { bin, credentials, runMain as run } from "../support/cli.js";
+import { makeFactor, SERVICE_SID, type FakeVerify } from "../support/fake-verify.js";
+import { sleep } from "../support/helpers.js";
+import { fakeServers } from "../support/server-pool.js";
+
+const fake = fakeServers();
+const names = (n: number) =>
+  Array.from({ length: n }, (_, i) => `user-${String(i).padStart(5, "0")}`);
+/** Each identity's own factors: push verified, totp unverified, push unverified, by its number. */
+const factorsFor = (identity: string) =>
+  Array.from({ length: Number(identity.slice(-5)) % 4 }, (_, i) => ({
+    ...makeFactor(i),
+    sid: `YF${identity.slice(-5)}${String(i).padStart(27, "0")}`,
+    identity,
+    factor_type: i % 2 === 0 ? "push" : "totp",
+    status: i === 0 ? "verified" : "unverified",
+  }));
+
+function identitiesFile(identities: string[]): string {
+  const file = join(mkdtempSync(join(tmpdir(), "audit-")), "identities.txt");
+  writeFileSync(file, identities.join("\n") + "\n");
+  return file;
+}
+
+const audit = (server: FakeVerify, ...more: string[]) => [
+  "audit",
+  "--service-sid",
+  SERVICE_SID,
+  "--base-url",
+  server.url,
+  ...more,
+];
+
+const rowsOf = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+
+describe("verify-factors audit", () => {
+  it("writes one row per factor with its identity, for every identity of a file", async () => {
+    const server = await fake({ factorsFor });
+    const identities = names(20);
+    const result = await run(audit(server, "--identities", identitiesFile(identities)));
+    expect(result.code).toBe(0);
+    const rows = rowsOf(result.stdout);
+    expect(rows.map((r) => r.sid).sort()).toEqual(
+      identities.flatMap((id) => factorsFor(id).map((f) => f.sid)).sort(),
+    );
+    // Whole factors, as `list` writes them: each carries its identity.
+    expect(rows.every((r) => identities.includes(r.identity))).toBe(true);
+    expect(result.stderr).toMatch(
+      /^verify-factors: audited 20 entities, 0 failed; factors by type\/status: .*push\/verified 15.*; 30 rows written\n$/,
+    );
+  });
+
+  it("without --identities, audits every Entity of the Service", async () => {
+    const server = await fake({ factorsFor, identities: names(7) });
+    const result = await run(audit(server, "--output", "tsv", "--properties", "identity,sid"));
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("identity\tsid");
+    expect(lines).toHaveLength(1 + names(7).reduce((n, id) => n + factorsFor(id).length, 0));
+  });
+
+  it("keeps only the factors asked for by --status and --factor-type", async () => {
+    const server = await fake({ factorsFor });
+    const file = identitiesFile(names(12));
+    const result = await run(
+      audit(
+        server,
+        "--identities",
+        file,
+        "--status",
+        "unverified",
+        "--factor-type",
+        "push,passkeys",
+      ),
+    );
+    const rows = rowsOf(result.stdout);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.status === "unverified" && r.factor_type === "push")).toBe(true);
+  });
+
+  it("reports an Entity that fails on stderr, goes on with the rest, and exits 1", async () => {
+    const server = await fake({ factorsFor });
+    server.fail({ status: 404 });
+    const result = await run(
+      audit(
+        server,
+        "--identities",
+        identitiesFile(["not-valid!", ...names(3)]),
+        "--concurrency",
+        "1",
+      ),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/verify-factors: not-valid!: identity is "not-valid!"/);
+    expect(result.stderr).toMatch(/verify-factors: user-00000: error 20404/);
+    expect(result.stderr).toMatch(/audited 2 entities, 2 failed/);
+    expect(rowsOf(result.stdout)).toHaveLength(3);
+  });
+
+  it.each([
+    [["--checkpoint", "cp"], /--checkpoint needs --out/],
+    [
+      ["--out", "o", "--checkpoint", "cp", "--output", "json"],
+      /--checkpoint needs --output ndjson or tsv/,
+    ],
+    [["--status", "pending"], /--status must be one of unverified, verified/],
+    [["--factor-type", "sms"], /--factor-type must be among push, totp, passkeys, got "sms"/],
+    [["--concurrency", "0"], /--concurrency must be from 1 to 1000/],
+    [["--identity", "x"], /--identity is not a flag of "audit"/],
+  ])("exits 2 for %j", async (more, message) => {
+    const server = await fake({ factorsFor });
+    const result = await run(audit(server, ...more));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it("reads identities from stdin with --identities -", async () => {
+    const server = await fake({ factorsFor });
+    const child = spawn(process.execPath, [bin, ...audit(server, "--identities", "-")], {
+      env: { PATH: process.env.PATH!, ...credentials },
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stdin.end(names(6).join("\n"));
+    const code = await new Promise((done) => child.on("close", done));
+    expect(code).toBe(0);
+    expect(rowsOf(stdout)).toHaveLength(names(6).reduce((n, id) => n + factorsFor(id).length, 0));
+  });
+
+  it("with --out and --checkpoint, killed (-9) and run again, writes each row exactly once", async () => {
+    const server = await fake({ factorsFor, latencyMs: 15 });
+    const dir = mkdtempSync(join(tmpdir(), "audit-kill-"));
+    const file = identitiesFile(names(300));
+    const args = (out: string, checkpoint: string) => [
+      bin,
+      ...audit(
+        server,
+        "--identities",
+        file,
+        "--concurrency",
+        "8",
+        "--out",
+        out,
+        "--checkpoint",
+        checkpoint,
+      ),
+    ];
+    const start = (out: string, checkpoint: string) =>
+      spawn(process.execPath, args(out, checkpoint), {
+        env: { PATH: process.env.PATH!, ...credentials },
+        stdio: "ignore",
+      });
+    const finished = (child: ReturnType<typeof start>) =>
+      new Promise<number | null>((done) => child.on("close", (code) => done(code)));
+
+    // The run to compare with, uninterrupted.
+    expect(await finished(start(join(dir, "whole.ndjson"), join(dir, "whole.cp")))).toBe(0);
+    // The same, killed without warning three times, then let finish.
+    const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "out.cp")];
+    for (const after of [150, 250, 350]) {
+      const child = start(out, checkpoint);
+      await sleep(after);
+      child.kill("SIGKILL");
+      await finished(child);
+    }
+    // The kills landed part-way: some Entities were recorded, not all.
+    const recorded = readFileSync(checkpoint, "utf8").split("\n").length - 1;
+    expect(recorded).toBeGreaterThan(0);
+    expect(recorded).toBeLessThan(300);
+    expect(await finished(start(out, checkpoint))).toBe(0);
+
+    const lines = (path: string) => readFileSync(path, "utf8").trimEnd().split("\n").sort();
+    expect(lines(out)).toEqual(lines(join(dir, "whole.ndjson")));
+    expect(new Set(lines(out)).size).toBe(lines(out).length);
+  }, 60_000);
+});
