@@ -70,6 +70,30 @@ describe("against `prism mock openapi/verify.yaml`", () => {
     }
   }, 120_000);
 
+  it("lists Entities, and audits them from the command line, as the README shows", async () => {
+    const entities = await client("example=entities")
+      .listEntities({ serviceSid: target.serviceSid })
+      .toArray();
+    expect(entities).toEqual(fixture("entities").entities);
+    const result = await runMain([
+      "audit",
+      "--service-sid",
+      target.serviceSid,
+      "--base-url",
+      prism.url,
+      "--output",
+      "tsv",
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      "identity\tsid\tfriendly_name\tstatus\tfactor_type\n" +
+        "ff483d1ff591898a9942916050d2ca3f\tYFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\tfriendly_name\tunverified\tpush\n",
+    );
+    expect(result.stderr).toMatch(
+      /audited 1 entities, 0 failed; factors by type\/status: push\/unverified 1/,
+    );
+  });
+
   it("a request that breaks the spec is caught by Prism (so the check above can fail)", async () => {
     const seen: Headers[] = [];
     const { response } = await client("code=200", seen).api.GET(

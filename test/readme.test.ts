@@ -30,7 +30,7 @@ it("the README's client examples type-check", async () => {
 }, 60_000);
 
 it("the README's client examples run as written", async () => {
-  const server = await fake({ total: 120 });
+  const server = await fake({ total: 120, identities: ["readme-user-0001", "readme-user-0002"] });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "readme-example.mjs"), script);
   const { stdout } = await promisify(execFile)(
@@ -51,6 +51,9 @@ it("the README's client examples run as written", async () => {
   expect(rows).toHaveLength(240);
   expect(rows.filter((line) => / push to | TOTP, /.test(line))).toHaveLength(120);
   expect(stdout).toContain(`50 120`);
+  // The audit example: both Entities' push factors that are unverified (every push factor of the fake).
+  const push = server.factors.filter((f) => f.factor_type === "push" && f.status === "unverified");
+  expect(stdout).toContain(`unverified push factors: ${2 * push.length}`);
   expect(server.log.length).toBeGreaterThan(10);
 });
 
