@@ -4,8 +4,8 @@
 // `--smoke` runs every scenario at tiny sizes, for `npm test`: it proves the script works, not speed.
 import { execFile, execFileSync, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { cpus } from "node:os";
-import { dirname, resolve } from "node:path";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -42,6 +42,8 @@ const sizes = smoke
       runs: 1,
       throughputRuns: 1,
       importRuns: 2,
+      auditIdentities: 40,
+      streamed: [200, 400],
     }
   : {
       throughput: 100_000,
@@ -52,6 +54,8 @@ const sizes = smoke
       // Short runs, and the noisiest: more of them.
       throughputRuns: 21,
       importRuns: 15,
+      auditIdentities: 1_000,
+      streamed: [10_000, 1_000_000],
     };
 
 const fmt = (n, digits = 0) =>
@@ -237,6 +241,81 @@ async function memory() {
   ]);
 }
 
+/** One audit in a fresh process (bench/audit.mjs) against a fresh server; what it printed. */
+async function auditRun(server, args) {
+  const started = await startServer(server);
+  try {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--expose-gc", resolve(root, "bench/audit.mjs"), "--url", started.url, ...args],
+      { cwd: root, maxBuffer: 1 << 20 },
+    );
+    return JSON.parse(stdout);
+  } finally {
+    started.stop();
+  }
+}
+
+async function audit() {
+  const identities = sizes.auditIdentities;
+  const latency = 50;
+  const limited = {
+    "factors-each": 3,
+    "latency-ms": latency,
+    "max-in-flight": 10,
+    "retry-after": 1,
+  };
+  const ideal = (identities * latency) / 10;
+  const runs = [
+    ["verify-factors, concurrency 10", ["--concurrency", "10"]],
+    ["verify-factors, concurrency 40", ["--concurrency", "40"]],
+    ["hand-written pool, concurrency 40", ["--concurrency", "40", "--mode", "pool"]],
+  ];
+  const results = [];
+  for (const [name, args] of runs) {
+    results.push([name, await auditRun(limited, ["--identities", String(identities), ...args])]);
+  }
+  const row = ([name, r]) =>
+    `| ${name} | ${fmt(r.ms)} | ${fmt(r.ms / ideal, 2)}x | ${r.failed} | ${r.throttled} | ${fmt((100 * r.throttled) / r.requests, 1)} % |`;
+  const [ten, forty] = results.map(([, r]) => r);
+  const share = forty.throttled / forty.requests;
+
+  // Memory while streaming many identities from a file, against a server that answers at once.
+  const [sample, total] = sizes.streamed;
+  const file = join(tmpdir(), `verify-bench-identities-${total}.txt`);
+  writeFileSync(
+    file,
+    Array.from({ length: total }, (_, i) => `bench-user-${String(i).padStart(7, "0")}`).join("\n"),
+  );
+  const streamed = await auditRun({ "factors-each": 3 }, [
+    "--file",
+    file,
+    "--concurrency",
+    "50",
+    "--sample-at",
+    String(sample),
+  ]);
+  const mib = (bytes) => `${fmt(bytes / 2 ** 20, 1)} MiB`;
+  section(
+    `6. Auditing a Service: ${fmt(identities)} identities of 3 factors, server ${latency} ms a request, 10 requests in flight at most (429 with Retry-After: 1 beyond)`,
+    [
+      `Ideal: ${fmt(identities)} x ${latency} ms / 10 = ${fmt(ideal)} ms.`,
+      "",
+      "| audit | time (ms) | vs ideal | failed identities | 429s | 429s / requests |",
+      "| --- | ---: | ---: | ---: | ---: | ---: |",
+      ...results.map(row),
+      "",
+      `Targets: concurrency 10 <= 1.15x ideal: ${fmt(ten.ms / ideal, 2)}x, ${verdict(ten.ms <= 1.15 * ideal)}; ` +
+        `concurrency 40: no failed identity (${forty.failed}), ${verdict(forty.failed === 0)}; <= 1.3x ideal: ${fmt(forty.ms / ideal, 2)}x, ${verdict(forty.ms <= 1.3 * ideal)}; ` +
+        `429s under 5 % of requests: ${fmt(100 * share, 1)} %, ${verdict(share < 0.05)}.`,
+      "",
+      `Streaming ${fmt(total)} identities from a file (concurrency 50, a server answering at once, ${fmt(streamed.ms / 1000)} s): ` +
+        `RSS ${mib(streamed.sampledRss)} after ${fmt(sample)}, ${mib(streamed.rss)} after ${fmt(total)}; ` +
+        `heap after a full GC ${mib(streamed.sampledHeap)} and ${mib(streamed.heapUsed)}.`,
+    ],
+  );
+}
+
 async function weight() {
   const bundle = async (entry, format) => {
     const result = await build({
@@ -350,6 +429,7 @@ await latency();
 await memory();
 await weight();
 if (!smoke) buildTimes();
+await audit();
 
 if (args.write && !smoke) {
   const date = new Date().toISOString().slice(0, 10);

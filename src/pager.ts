@@ -35,6 +35,11 @@ export interface PagerOptions {
 }
 
 const ignore = () => {};
+/**
+ * The reason a finished walk aborts what it left in flight: one shared object, since nobody reads
+ * it, and a fresh DOMException per listing showed in profiles of audits.
+ */
+const OVER = new DOMException("the listing is over", "AbortError");
 
 async function* walk<Key extends string, Item, P>(
   source: PageSource<Key, Item>,
@@ -75,7 +80,7 @@ async function* walk<Key extends string, Item, P>(
       at = step.next;
     }
   } finally {
-    stop.abort();
+    stop.abort(OVER);
   }
 }
 

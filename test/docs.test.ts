@@ -73,13 +73,14 @@ describe("docs/index.html", () => {
       '"first_page_url": "https://verify.twilio.com/v2/Services/VAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/',
     );
 
+    expect(text).toContain("List the Entities of a Service.");
     // The operation is open on the page, not folded into a tag section behind "+ Show".
     expect(text).not.toContain("+ Show");
 
     // The request samples: each x-codeSamples entry can be picked and shows its code.
     const samples = page
       .locator("[data-component-name='Panel/Panel']")
-      .filter({ has: page.locator("pre") })
+      .filter({ has: page.locator("pre"), hasText: "/Entities/{Identity}/Factors" })
       .first();
     for (const [label, code] of [
       ["verify-factors", "createVerifyClient"],

@@ -294,6 +294,12 @@ export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVe
       aborted: false,
       at: performance.now(),
     };
+    // For benchmarks that run the server in another process: its counters, as JSON.
+    if (url.pathname === "/__stats") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ...stats, requests: log.length }));
+      return;
+    }
     log.push(entry);
     inFlight++;
     stats.peakInFlight = Math.max(stats.peakInFlight, inFlight);

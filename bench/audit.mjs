@@ -1,0 +1,85 @@
+// One audit, in a fresh process, against a bench server (bench/server.mjs): ours through
+// `auditFactors`, or the pool one would write by hand. Prints what happened as JSON.
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { createVerifyClient } from "verify-factors";
+import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from "./contenders.mjs";
+
+const { values } = parseArgs({
+  options: {
+    url: { type: "string" },
+    mode: { type: "string", default: "ours" },
+    concurrency: { type: "string", default: "10" },
+    identities: { type: "string", default: "1000" },
+    file: { type: "string" },
+    "sample-at": { type: "string", default: "0" },
+  },
+});
+const concurrency = Number(values.concurrency);
+const sampleAt = Number(values["sample-at"]);
+const authorization = "Basic " + btoa(`${ACCOUNT_SID}:${AUTH_TOKEN}`);
+
+async function* identities() {
+  if (values.file) {
+    for await (const line of createInterface({ input: createReadStream(values.file) })) yield line;
+    return;
+  }
+  for (let i = 0; i < Number(values.identities); i++)
+    yield `bench-user-${String(i).padStart(7, "0")}`;
+}
+
+/** What one would write with twilio-node: a fixed pool, each request retrying on its own. */
+async function handPool() {
+  let failed = 0;
+  const source = identities();
+  const worker = async () => {
+    for (let step = await source.next(); !step.done; step = await source.next()) {
+      const url = `${values.url}/v2/Services/${SERVICE_SID}/Entities/${step.value}/Factors`;
+      let ok = false;
+      for (let tries = 0; tries <= 2 && !ok; tries++) {
+        const response = await fetch(url, { headers: { authorization } });
+        await response.arrayBuffer();
+        ok = response.ok;
+        if (response.status === 429) {
+          const seconds = Number(response.headers.get("retry-after") ?? "1");
+          await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+        }
+      }
+      if (!ok) failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { failed, done: Number(values.identities), sampledRss: 0 };
+}
+
+async function ours() {
+  const verify = createVerifyClient({
+    accountSid: ACCOUNT_SID,
+    authToken: AUTH_TOKEN,
+    baseUrl: values.url,
+  });
+  let [failed, done, sampledRss, sampledHeap] = [0, 0, 0, 0];
+  for await (const result of verify.auditFactors({
+    serviceSid: SERVICE_SID,
+    identities: identities(),
+    concurrency,
+  })) {
+    if (result.error) failed++;
+    if (++done === sampleAt) ({ rss: sampledRss, heapUsed: sampledHeap } = settled());
+  }
+  return { failed, done, sampledRss, sampledHeap };
+}
+
+/** Memory after a full collection, when the process runs with --expose-gc. */
+function settled() {
+  globalThis.gc?.();
+  return process.memoryUsage();
+}
+
+const started = performance.now();
+const outcome = values.mode === "pool" ? await handPool() : await ours();
+const ms = performance.now() - started;
+const stats = await (await fetch(`${values.url}/__stats`)).json();
+const { rss, heapUsed } = settled();
+console.log(JSON.stringify({ ...outcome, ms, rss, heapUsed, ...stats }));
