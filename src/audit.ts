@@ -5,7 +5,7 @@ import { VerifyArgumentError, VerifyError } from "./errors.js";
 import type { EntityList, ListEntitiesOptions } from "./list-entities.js";
 import type { FactorList, ListFactorsOptions } from "./list-factors.js";
 import type { Factor } from "./types.js";
-import { checkInteger, checkObject, checkOptional, checkPattern, SERVICE_SID } from "./validate.js";
+import { checkInteger, checkObject, checkOptional, checkServiceSid } from "./validate.js";
 
 export interface AuditOptions {
   /** The Verify Service SID, `VA` and 32 hex digits. */
@@ -47,12 +47,7 @@ function isIterable(value: unknown): value is Iterable<string> | AsyncIterable<s
 /** Checks the options at the call; the audit itself starts when it is iterated. */
 export function auditFactors(lists: Lists, options: AuditOptions): AsyncIterable<AuditResult> {
   checkObject("options", options);
-  const serviceSid = checkPattern(
-    "serviceSid",
-    options.serviceSid,
-    SERVICE_SID,
-    "VA followed by 32 hex digits",
-  );
+  const serviceSid = checkServiceSid(options.serviceSid);
   const concurrency =
     checkOptional(options.concurrency, (v) => checkInteger("concurrency", v, 1, 1000)) ??
     DEFAULT_CONCURRENCY;

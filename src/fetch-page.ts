@@ -1,9 +1,11 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/verify.js";
 import { isObject, snippet, VerifyApiError, VerifyPaginationError } from "./errors.js";
+import { paginate, type List, type Page } from "./pager.js";
 import type { PageRequest } from "./paging.js";
 import type { RetryingFetch } from "./retrying-fetch.js";
 import type { PageMeta } from "./types.js";
+import { checkListOptions, type ListOptions } from "./validate.js";
 
 /** A list endpoint: its path in the spec and the key of its items in the answer. */
 export interface ListEndpoint<Key extends string> {
@@ -66,5 +68,28 @@ function notJson(response: Response, detail: string): VerifyPaginationError {
   const type = response.headers.get("content-type") ?? "no content type";
   return new VerifyPaginationError(
     `HTTP ${response.status} answer is not JSON (${type}): ${detail}`,
+  );
+}
+
+/**
+ * A list endpoint as a lazy listing: its pages fetched one by one through the typed client, on the
+ * one pager. A list declares only its endpoint, its path parameters and its body type.
+ */
+export function listOf<Key extends string, Item, Body extends Record<Key, Item[]>>(
+  api: Client<paths>,
+  retryingFetch: RetryingFetch,
+  endpoint: ListEndpoint<Key>,
+  path: Record<string, string>,
+  options: ListOptions,
+): List<Item, Page<Body>> {
+  return paginate<Key, Item, Page<Body>>(
+    {
+      key: endpoint.key,
+      fetch: (request, signal) =>
+        fetchPage(api, retryingFetch, endpoint, path, request, signal) as Promise<
+          Body & { meta: PageMeta }
+        >,
+    },
+    checkListOptions(options),
   );
 }

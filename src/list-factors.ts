@@ -1,17 +1,10 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/verify.js";
-import { fetchPage, type ListEndpoint } from "./fetch-page.js";
-import { paginate, type List, type Page } from "./pager.js";
+import { listOf, type ListEndpoint } from "./fetch-page.js";
+import type { List, Page } from "./pager.js";
 import type { RetryingFetch } from "./retrying-fetch.js";
 import type { Factor, FactorListResponse } from "./types.js";
-import {
-  checkIdentity,
-  checkListOptions,
-  checkObject,
-  checkPattern,
-  SERVICE_SID,
-  type ListOptions,
-} from "./validate.js";
+import { checkIdentity, checkObject, checkServiceSid, type ListOptions } from "./validate.js";
 
 export interface ListFactorsOptions extends ListOptions {
   /** The Verify Service SID, `VA` and 32 hex digits. */
@@ -35,27 +28,8 @@ export function listFactors(
 ): FactorList {
   checkObject("options", options);
   const path = {
-    ServiceSid: checkPattern(
-      "serviceSid",
-      options.serviceSid,
-      SERVICE_SID,
-      "VA followed by 32 hex digits",
-    ),
+    ServiceSid: checkServiceSid(options.serviceSid),
     Identity: checkIdentity(options.identity),
   };
-  return paginate<"factors", Factor, FactorPage>(
-    {
-      key: FACTORS.key,
-      fetch: (request, signal) =>
-        fetchPage(
-          api,
-          retryingFetch,
-          FACTORS,
-          path,
-          request,
-          signal,
-        ) as Promise<FactorListResponse>,
-    },
-    checkListOptions(options),
-  );
+  return listOf<"factors", Factor, FactorListResponse>(api, retryingFetch, FACTORS, path, options);
 }

@@ -51,6 +51,11 @@ export function checkPattern(name: string, value: unknown, pattern: RegExp, rule
   return value;
 }
 
+/** The Service SID every list path starts with. */
+export function checkServiceSid(value: unknown): string {
+  return checkPattern("serviceSid", value, SERVICE_SID, "VA followed by 32 hex digits");
+}
+
 export function checkIdentity(value: unknown): string {
   const rule = "8 to 64 dash-separated alphanumeric characters";
   if (typeof value === "string" && (value.length < 8 || value.length > 64)) {
