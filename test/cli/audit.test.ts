@@ -124,6 +124,18 @@ describe("verify-factors audit", () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it("on a terminal, draws progress on stderr: entities, factors, rate and 429s", async () => {
+    const server = await fake({ factorsFor, maxInFlight: 2, retryAfter: "0" });
+    const result = await run(
+      audit(server, "--identities", identitiesFile(names(8)), "--output", "ndjson"),
+      credentials,
+      { tty: true },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/\r\x1b\[K8 entities, 12 factors, \d+\/s, \d+ 429s/);
+    expect(result.stderr.trimEnd().split("\r\x1b[K").at(-1)).toMatch(/^verify-factors: audited 8/);
+  });
+
   it("reads identities from stdin with --identities -", async () => {
     const server = await fake({ factorsFor });
     const child = spawn(process.execPath, [bin, ...audit(server, "--identities", "-")], {
