@@ -35,6 +35,18 @@ async function* numbered(
   }
 }
 
+/** How many identities a file names, read as a stream alongside the audit, for the progress line. */
+async function countIdentities(path: string): Promise<number> {
+  let count = 0;
+  for await (const line of createInterface({
+    input: createReadStream(path),
+    crlfDelay: Infinity,
+  })) {
+    if (line.trim()) count++;
+  }
+  return count;
+}
+
 /** Counts by factor type and status, for the summary. */
 function tally(counts: Map<string, number>, factors: Factor[]) {
   for (const { factor_type, status } of factors) {
@@ -71,6 +83,14 @@ export async function runAudit(
   let header = checkpoint?.resumed ? "" : format.start();
   const started = Date.now();
   const progress = Boolean(io.stderr.isTTY);
+  // Known only for a file (stdin and the Service's Entities are read once, as they come).
+  let total = "";
+  if (progress && audit.identities !== undefined && audit.identities !== "-") {
+    countIdentities(audit.identities).then(
+      (n) => (total = ` of ${n}`),
+      () => {},
+    );
+  }
 
   async function* identities() {
     for await (const [index, identity] of numbered(
@@ -122,7 +142,7 @@ export async function runAudit(
           (audited + failed) / Math.max(0.001, (Date.now() - started) / 1000),
         );
         io.stderr.write(
-          `\r\x1b[K${audited + failed} entities, ${factorsSeen} factors, ${rate}/s, ${throttled()} 429s`,
+          `\r\x1b[K${audited + failed}${total} entities, ${factorsSeen} factors, ${rate}/s, ${throttled()} 429s`,
         );
       }
     }

@@ -132,7 +132,7 @@ describe("verify-factors audit", () => {
       { tty: true },
     );
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/\r\x1b\[K8 entities, 12 factors, \d+\/s, \d+ 429s/);
+    expect(result.stderr).toMatch(/\r\x1b\[K8 of 8 entities, 12 factors, \d+\/s, \d+ 429s/);
     expect(result.stderr.trimEnd().split("\r\x1b[K").at(-1)).toMatch(/^verify-factors: audited 8/);
   });
 

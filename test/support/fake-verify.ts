@@ -68,6 +68,8 @@ export interface FakeOptions {
   maxInFlight?: number;
   /** The Retry-After of those 429s (default "1"). */
   retryAfter?: string;
+  /** Answer browsers' CORS preflights, and let pages read every answer's headers. */
+  cors?: boolean;
   /**
    * Serialise each page once and answer it from memory after that, for benchmarks: the server's
    * own work then stays out of what is measured. Pages never change, so nothing goes stale.
@@ -294,6 +296,19 @@ export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVe
       aborted: false,
       at: performance.now(),
     };
+    if (options.cors) {
+      res.setHeader("access-control-allow-origin", "*");
+      res.setHeader("access-control-expose-headers", "retry-after, twilio-request-id");
+      if (req.method === "OPTIONS") {
+        res.writeHead(204, {
+          "access-control-allow-methods": "GET",
+          "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "",
+          "access-control-max-age": "600",
+        });
+        res.end();
+        return;
+      }
+    }
     // For benchmarks that run the server in another process: its counters, as JSON.
     if (url.pathname === "/__stats") {
       res.writeHead(200, { "content-type": "application/json" });
