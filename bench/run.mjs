@@ -421,7 +421,7 @@ to JSON parsing and undici, as it does for the raw loop.
 ### Auditing: the 1.3x target, and memory while streaming (section 6)
 
 At concurrency 40 the first burst meets the server's limit: those 429s set the budget's limit to
-what the server took, and hold every new request back for the `Retry-After` (1 s here). On an ideal
+what the server took, and hold every new request back for the \`Retry-After\` (1 s here). On an ideal
 of 5 s that hold alone is a fifth of the time, so about 1.2x is the floor for any client that
 honours it; the rest is the client's own cost per request.
 
