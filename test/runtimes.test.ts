@@ -66,6 +66,15 @@ const RUNTIMES: [string, string, string[]][] = [
   ],
 ];
 
+it("tests the versions the README names", async () => {
+  const readme = (await import("node:fs")).readFileSync(resolve(root, "README.md"), "utf8");
+  const version = async (binary: string) => (await run(binary, ["--version"])).stdout;
+  expect(process.version).toMatch(/^v20\.20\./);
+  expect(await version(RUNTIMES[1]![1])).toMatch(/^1\.4\.5/);
+  expect(await version(RUNTIMES[2]![1])).toMatch(/^deno 2\.9\.6/);
+  for (const named of ["| 20.20", "| 1.4.5", "| 2.9.6"]) expect(readme).toContain(named);
+});
+
 describe.each(RUNTIMES)("in %s", (_name, binary, args) => {
   it("lists three pages, waits out a 429, aborts, and reads a VerifyApiError", async () => {
     const { urls } = await servers();
