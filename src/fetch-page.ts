@@ -5,7 +5,7 @@ import { paginate, type List, type Page } from "./pager.js";
 import type { PageRequest } from "./paging.js";
 import type { RetryingFetch } from "./retrying-fetch.js";
 import type { PageMeta } from "./types.js";
-import { checkListOptions, type ListOptions } from "./validate.js";
+import { checkListOptions, checkPerCall, type ListOptions, type PerCall } from "./validate.js";
 
 /** A list endpoint: its path in the spec and the key of its items in the answer. */
 export interface ListEndpoint<Key extends string> {
@@ -27,6 +27,7 @@ export async function fetchPage<Key extends string>(
   path: Record<string, string>,
   request: PageRequest,
   signal: AbortSignal,
+  call: PerCall = {},
 ): Promise<Record<Key, unknown[]> & { meta: PageMeta }> {
   let answer: Response | undefined;
   let result: Awaited<ReturnType<Get>>;
@@ -37,7 +38,13 @@ export async function fetchPage<Key extends string>(
         query: { PageSize: request.pageSize, Page: request.page, PageToken: request.pageToken },
       },
       // The listing's signal goes to the retrying fetch directly, not into the Request.
-      fetch: async (prepared: Request) => (answer = await retryingFetch(prepared, signal)),
+      fetch: async (prepared: Request) => {
+        // The listing's own headers; never its own credentials, which stay the client's.
+        for (const [name, value] of call.headers ?? []) {
+          if (name !== "authorization") prepared.headers.set(name, value);
+        }
+        return (answer = await retryingFetch(prepared, signal, call));
+      },
     });
   } catch (error) {
     // openapi-fetch parses a 2xx body as JSON, and rejects with the parser's error if it is not.
@@ -82,14 +89,16 @@ export function listOf<Key extends string, Item, Body extends Record<Key, Item[]
   path: Record<string, string>,
   options: ListOptions,
 ): List<Item, Page<Body>> {
+  const pager = checkListOptions(options);
+  const call = checkPerCall(options);
   return paginate<Key, Item, Page<Body>>(
     {
       key: endpoint.key,
       fetch: (request, signal) =>
-        fetchPage(api, retryingFetch, endpoint, path, request, signal) as Promise<
+        fetchPage(api, retryingFetch, endpoint, path, request, signal, call) as Promise<
           Body & { meta: PageMeta }
         >,
     },
-    checkListOptions(options),
+    pager,
   );
 }

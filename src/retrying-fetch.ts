@@ -12,8 +12,23 @@ export interface RetryOptions extends AttemptLimits {
   wait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-/** A `fetch` that retries; `signal` (by default the request's own) cancels it all. */
-export type RetryingFetch = (request: Request, signal?: AbortSignal) => Promise<Response>;
+/** What one call may change for itself, and hear back. */
+export interface CallOptions {
+  maxRetries?: number;
+  timeoutMs?: number;
+  /** Told how many attempts the call took, when it ends with an answer. */
+  attempts?: (count: number) => void;
+}
+
+/**
+ * A `fetch` that retries; `signal` (by default the request's own) cancels it all; `call` overrides
+ * the client's retries and timeout for this call only.
+ */
+export type RetryingFetch = (
+  request: Request,
+  signal?: AbortSignal,
+  call?: CallOptions,
+) => Promise<Response>;
 
 /**
  * Tries `request` until an answer is final or the retries run out. The signal comes apart from
@@ -27,19 +42,24 @@ export function createRetryingFetch({
   wait = sleep,
   ...limits
 }: RetryOptions): RetryingFetch {
-  return async function retryingFetch(request, signal = request.signal) {
+  return async function retryingFetch(request, signal = request.signal, call = {}) {
+    const retries = call.maxRetries ?? maxRetries;
+    const bounds = { ...limits, timeoutMs: call.timeoutMs ?? limits.timeoutMs };
     for (let tries = 0; ; tries++) {
       signal.throwIfAborted();
       const release = await budget.acquire(signal);
-      const outcome = await attempt(send, request, signal, limits);
+      const outcome = await attempt(send, request, signal, bounds);
       const delay = retryDelayMs(outcome, tries);
       // Told while still counted in flight, so the budget knows how many the server refused.
       if (outcome instanceof Response && outcome.status === 429) budget.limited(delay);
       release();
       // A cancelled call ends with the caller's reason, whatever the attempt saw.
       signal.throwIfAborted();
-      const final = tries >= maxRetries || !shouldRetry(outcome);
-      if (final && outcome instanceof Response) return outcome;
+      const final = tries >= retries || !shouldRetry(outcome);
+      if (final && outcome instanceof Response) {
+        call.attempts?.(tries + 1);
+        return outcome;
+      }
       if (final) throw outcome;
       await wait(delay, signal);
     }

@@ -134,6 +134,33 @@ export interface ListOptions {
   signal?: AbortSignal;
   /** Ask for the next page while the current one is consumed (default `true`). */
   prefetch?: boolean;
+  /** Retries for this listing's requests, instead of the client's. */
+  maxRetries?: number;
+  /** The limit on each attempt of this listing, instead of the client's (ms). */
+  timeoutMs?: number;
+  /** Headers added to each request of this listing (`Authorization` excepted). */
+  headers?: HeadersInit;
+}
+
+/** What one listing's requests may change for themselves: checked, ready for the fetch. */
+export interface PerCall {
+  maxRetries?: number;
+  timeoutMs?: number;
+  headers?: Headers;
+}
+
+export function checkPerCall(options: ListOptions): PerCall {
+  const call: PerCall = {};
+  const maxRetries = checkOptional(options.maxRetries, (v) =>
+    checkInteger("maxRetries", v, 0, 100),
+  );
+  if (maxRetries !== undefined) call.maxRetries = maxRetries;
+  const timeoutMs = checkOptional(options.timeoutMs, (v) =>
+    checkInteger("timeoutMs", v, 1, 2 ** 31 - 1),
+  );
+  if (timeoutMs !== undefined) call.timeoutMs = timeoutMs;
+  if (options.headers !== undefined) call.headers = checkHeaders(options.headers);
+  return call;
 }
 
 /** Twilio's own default page size; below it, a small `limit` is asked for in one page. */

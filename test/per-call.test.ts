@@ -1,0 +1,61 @@
+// Options a listing sets for its own requests only: maxRetries, timeoutMs, headers.
+import { describe, expect, it } from "vitest";
+import { VerifyArgumentError, VerifyTimeoutError } from "../src/index.js";
+import { AUTH_TOKEN, ACCOUNT_SID } from "./support/fake-verify.js";
+import { clientFor, rejection, target } from "./support/helpers.js";
+import { fakeServers } from "./support/server-pool.js";
+
+const fake = fakeServers();
+
+describe("per-call options", () => {
+  it("maxRetries overrides the client's for that listing only", async () => {
+    const server = await fake({ total: 3 });
+    const client = clientFor(server, { maxRetries: 0 });
+    server.fail({ status: 503, retryAfter: "0" });
+    expect(await client.listFactors({ ...target, maxRetries: 1 }).toArray()).toHaveLength(3);
+    server.fail({ status: 503, retryAfter: "0" });
+    expect((await rejection(client.listFactors(target).toArray())).status).toBe(503);
+  });
+
+  it("timeoutMs overrides the client's for that listing only", async () => {
+    const server = await fake({ total: 3 });
+    const client = clientFor(server, { timeoutMs: 10_000, maxRetries: 0 });
+    server.fail({ hang: true });
+    const started = Date.now();
+    const error = await rejection(client.listFactors({ ...target, timeoutMs: 100 }).toArray());
+    expect(error).toBeInstanceOf(VerifyTimeoutError);
+    expect(error.message).toMatch(/100 ms/);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("headers go with each request of that listing, not with others, and never as credentials", async () => {
+    const server = await fake({ total: 5 });
+    const client = clientFor(server);
+    await client
+      .listFactors({
+        ...target,
+        pageSize: 2,
+        headers: { "X-Trace": "t-1", Authorization: "Basic stolen" },
+      })
+      .toArray();
+    await client.listFactors(target).toArray();
+    const credentials = "Basic " + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64");
+    expect(server.log.map((r) => r.headers["x-trace"])).toEqual(["t-1", "t-1", "t-1", undefined]);
+    expect(server.log.every((r) => r.authorization === credentials)).toBe(true);
+  });
+
+  it.each([
+    [{ maxRetries: -1 }, "maxRetries"],
+    [{ timeoutMs: 0 }, "timeoutMs"],
+    [{ headers: "X-Trace: 1" }, "headers"],
+  ])("%j is refused at the call", async (bad, parameter) => {
+    const server = await fake({ total: 1 });
+    try {
+      clientFor(server).listFactors({ ...target, ...bad } as never);
+      throw new Error("no error");
+    } catch (error) {
+      expect(error).toBeInstanceOf(VerifyArgumentError);
+      expect((error as VerifyArgumentError).parameter).toBe(parameter);
+    }
+  });
+});
