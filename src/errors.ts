@@ -55,6 +55,7 @@ export interface ApiErrorDetails {
   moreInfo?: string;
   requestId?: string;
   retryAfterMs?: number;
+  headers?: Headers;
 }
 
 /**
@@ -87,6 +88,8 @@ export class VerifyApiError extends VerifyError {
   readonly moreInfo?: string;
   /** The `Twilio-Request-Id` response header, to quote to Twilio support. */
   readonly requestId?: string;
+  /** All the answer's headers (`Twilio-Concurrent-Requests`, ...). */
+  readonly headers?: Headers;
   /** How long the server asked to wait (`Retry-After`), in milliseconds. */
   readonly retryAfterMs?: number;
   /** The response body: its text, or, when it is JSON, that JSON (as `JSON.stringify` writes it). */
@@ -99,6 +102,7 @@ export class VerifyApiError extends VerifyError {
     this.moreInfo = details.moreInfo;
     this.requestId = details.requestId;
     this.retryAfterMs = details.retryAfterMs;
+    this.headers = details.headers;
     this.body = details.body;
   }
 
@@ -133,6 +137,7 @@ export class VerifyApiError extends VerifyError {
         field("more_info") ??
         (problemType && problemType !== "about:blank" ? problemType : undefined),
       requestId: headers.get("twilio-request-id") ?? undefined,
+      headers,
       retryAfterMs: parseRetryAfter(headers.get("retry-after")),
     });
   }

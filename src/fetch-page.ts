@@ -1,7 +1,7 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/verify.js";
 import { isObject, snippet, VerifyApiError, VerifyPaginationError } from "./errors.js";
-import { paginate, type List, type Page } from "./pager.js";
+import { paginate, type List, type Page, type ResponseInfo } from "./pager.js";
 import type { PageRequest } from "./paging.js";
 import type { RetryingFetch } from "./retrying-fetch.js";
 import type { PageMeta } from "./types.js";
@@ -28,8 +28,10 @@ export async function fetchPage<Key extends string>(
   request: PageRequest,
   signal: AbortSignal,
   call: PerCall = {},
-): Promise<Record<Key, unknown[]> & { meta: PageMeta }> {
+): Promise<{ body: Record<Key, unknown[]> & { meta: PageMeta }; response: ResponseInfo }> {
   let answer: Response | undefined;
+  let attempts = 0;
+  const counted = { ...call, attempts: (count: number) => (attempts = count) };
   let result: Awaited<ReturnType<Get>>;
   try {
     result = await (api.GET as unknown as Get)(endpoint.path, {
@@ -43,7 +45,7 @@ export async function fetchPage<Key extends string>(
         for (const [name, value] of call.headers ?? []) {
           if (name !== "authorization") prepared.headers.set(name, value);
         }
-        return (answer = await retryingFetch(prepared, signal, call));
+        return (answer = await retryingFetch(prepared, signal, counted));
       },
     });
   } catch (error) {
@@ -68,7 +70,12 @@ export async function fetchPage<Key extends string>(
       `HTTP ${response.status} answer is not a page of ${endpoint.key}: ${endpoint.key}[${bad}] is ${kind}, not an object`,
     );
   }
-  return data as Record<Key, unknown[]> & { meta: PageMeta };
+  const { status, headers } = response;
+  const requestId = headers.get("twilio-request-id") ?? undefined;
+  return {
+    body: data as Record<Key, unknown[]> & { meta: PageMeta },
+    response: { status, requestId, headers, attempts },
+  };
 }
 
 function notJson(response: Response, detail: string): VerifyPaginationError {
@@ -95,9 +102,10 @@ export function listOf<Key extends string, Item, Body extends Record<Key, Item[]
     {
       key: endpoint.key,
       fetch: (request, signal) =>
-        fetchPage(api, retryingFetch, endpoint, path, request, signal, call) as Promise<
-          Body & { meta: PageMeta }
-        >,
+        fetchPage(api, retryingFetch, endpoint, path, request, signal, call) as Promise<{
+          body: Body & { meta: PageMeta };
+          response: ResponseInfo;
+        }>,
     },
     pager,
   );

@@ -14,6 +14,7 @@ export {
   VerifyTimeoutError,
 } from "./errors.js";
 export type { Cursor, PageCursor } from "./cursor.js";
+export type { ResponseInfo } from "./pager.js";
 export type {
   Entity,
   EntityListResponse,

@@ -6,10 +6,23 @@ import { VerifyAbortError } from "./errors.js";
 import { cursorAt, LoopGuard, pagingStep, type PageRequest, type Position } from "./paging.js";
 import type { PageMeta } from "./types.js";
 
+/** What the answer of one page said besides its body: each page its own, under concurrency too. */
+export interface ResponseInfo {
+  status: number;
+  /** `Twilio-Request-Id`, to quote to Twilio support. */
+  requestId?: string;
+  /** All of them: `Twilio-Concurrent-Requests`, `Twilio-Request-Duration`, ... */
+  headers: Headers;
+  /** How many attempts the page took (1 when it needed no retry). */
+  attempts: number;
+}
+
 /** One page of a list as handed out: the answer's items (trimmed to `limit`) and `meta`. */
 export type Page<Body> = Body & {
   /** Where the next page is, for resuming later; `null` on the last page. */
   nextCursor: PageCursor | null;
+  /** What the answer said besides its body. */
+  response: ResponseInfo;
 };
 
 /** A lazy listing: nothing is requested until it is iterated. Each iteration starts afresh. */
@@ -25,7 +38,7 @@ export interface PageSource<Key extends string, Item> {
   fetch(
     request: PageRequest,
     signal: AbortSignal,
-  ): Promise<Record<Key, Item[]> & { meta: PageMeta }>;
+  ): Promise<{ body: Record<Key, Item[]> & { meta: PageMeta }; response: ResponseInfo }>;
 }
 
 export interface PagerOptions {
@@ -69,10 +82,11 @@ async function* walk<Key extends string, Item, P>(
   let pending = load(at.request);
   try {
     for (;;) {
-      const body = await pending.catch((error) => Promise.reject(ownError(error)));
+      const { body, response } = await pending.catch((error) => Promise.reject(ownError(error)));
       const step = pagingStep(body[source.key], body.meta.next_page_url, at, visited);
       if (step.next && readAhead) pending = load(step.next.request);
-      yield { [source.key]: step.items, meta: body.meta, nextCursor: step.nextCursor } as P;
+      const { nextCursor } = step;
+      yield { [source.key]: step.items, meta: body.meta, nextCursor, response } as P;
       // A broken next_page_url is raised only now, after its page: the items it came with are good.
       if (step.error) throw step.error;
       if (!step.next) return;
