@@ -6,12 +6,15 @@ import { VerifyArgumentError } from "./errors.js";
 import { listEntities, type EntityList, type ListEntitiesOptions } from "./list-entities.js";
 import { listFactors, type FactorList, type ListFactorsOptions } from "./list-factors.js";
 import { strictPathSerializer } from "./path-serializer.js";
+import { createLog, levelFromEnvironment, type Logger, type LogLevel } from "./log.js";
 import { createRateBudget } from "./rate-budget.js";
 import { createRetryingFetch } from "./retrying-fetch.js";
 import {
   checkBaseUrl,
   checkHeaders,
   checkInteger,
+  checkLogger,
+  checkLogLevel,
   checkObject,
   checkOptional,
   checkString,
@@ -35,6 +38,14 @@ export interface VerifyClientOptions {
   maxRetries?: number;
   /** The limit on each attempt, body included, in milliseconds (default 30 000). */
   timeoutMs?: number;
+  /** Where the client tells what it does (default `console`); see `logLevel`. */
+  logger?: Logger;
+  /**
+   * `debug`: every attempt (method, URL, status, attempt, time, request id); `info`: every retry,
+   * with its reason and wait, as openai-node does; `warn`, `error`, `off`: nothing of the kind.
+   * Default: `VERIFY_FACTORS_LOG`, else `warn`, so a client that succeeds says nothing.
+   */
+  logLevel?: LogLevel;
   /**
    * The most bytes of an answer's body that are read (after decompression); a longer answer fails
    * with `VerifyResponseTooLargeError`. Default 32 MiB (`DEFAULT_MAX_RESPONSE_BYTES`).
@@ -78,6 +89,10 @@ export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
       checkInteger("maxResponseBytes", v, 1, Number.MAX_SAFE_INTEGER),
     ) ?? DEFAULT_MAX_RESPONSE_BYTES;
   const headers = options.headers === undefined ? undefined : checkHeaders(options.headers);
+  const log = createLog(
+    checkLogger(options.logger ?? console),
+    checkLogLevel(options.logLevel, levelFromEnvironment()),
+  );
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new VerifyArgumentError("fetch", `is ${typeof options.fetch}`, "a fetch function");
   }
@@ -97,6 +112,7 @@ export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
     timeoutMs,
     maxResponseBytes,
     budget,
+    log,
   });
   const api = createClient<paths>({
     baseUrl,

@@ -15,6 +15,7 @@ export {
 } from "./errors.js";
 export type { Cursor, PageCursor } from "./cursor.js";
 export type { ResponseInfo } from "./pager.js";
+export type { Logger, LogLevel } from "./log.js";
 export type {
   Entity,
   EntityListResponse,

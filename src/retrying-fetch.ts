@@ -1,4 +1,5 @@
 import { attempt, type AttemptLimits, type SendOnce } from "./attempt.js";
+import { createLog, shownUrl, type Log } from "./log.js";
 import { createRateBudget, type RateBudget } from "./rate-budget.js";
 import { retryDelayMs, shouldRetry } from "./retry-policy.js";
 import { sleep } from "./signals.js";
@@ -10,7 +11,15 @@ export interface RetryOptions extends AttemptLimits {
   budget?: RateBudget;
   /** Waits between attempts; tests pass one that records instead of sleeping. */
   wait?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Where attempts and retries are told (default: nowhere). */
+  log?: Log;
 }
+
+const silent = createLog(console, "off");
+
+/** An attempt's outcome in a log line: the status, or why there was none. */
+const outcomeOf = (outcome: Response | Error) =>
+  outcome instanceof Response ? `HTTP ${outcome.status}` : outcome.message;
 
 /** What one call may change for itself, and hear back. */
 export interface CallOptions {
@@ -40,6 +49,7 @@ export function createRetryingFetch({
   maxRetries,
   budget = createRateBudget(),
   wait = sleep,
+  log = silent,
   ...limits
 }: RetryOptions): RetryingFetch {
   return async function retryingFetch(request, signal = request.signal, call = {}) {
@@ -48,8 +58,14 @@ export function createRetryingFetch({
     for (let tries = 0; ; tries++) {
       signal.throwIfAborted();
       const release = await budget.acquire(signal);
+      const started = performance.now();
       const outcome = await attempt(send, request, signal, bounds);
       const delay = retryDelayMs(outcome, tries);
+      const requestId =
+        outcome instanceof Response ? outcome.headers.get("twilio-request-id") : undefined;
+      log.debug(
+        `${request.method} ${shownUrl(request.url)} -> ${outcomeOf(outcome)} (attempt ${tries + 1}, ${Math.round(performance.now() - started)} ms${requestId ? `, ${requestId}` : ""})`,
+      );
       // Told while still counted in flight, so the budget knows how many the server refused.
       if (outcome instanceof Response && outcome.status === 429) budget.limited(delay);
       release();
@@ -61,6 +77,9 @@ export function createRetryingFetch({
         return outcome;
       }
       if (final) throw outcome;
+      log.info(
+        `${request.method} ${shownUrl(request.url)}: ${outcomeOf(outcome)}; retrying in ${Math.round(delay)} ms (retry ${tries + 1} of ${retries})`,
+      );
       await wait(delay, signal);
     }
   };

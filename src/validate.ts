@@ -1,4 +1,5 @@
 import { VerifyArgumentError } from "./errors.js";
+import { LOG_LEVELS, type Logger, type LogLevel } from "./log.js";
 import type { PagerOptions } from "./pager.js";
 import type { PageRequest } from "./paging.js";
 
@@ -74,6 +75,33 @@ export function checkInteger(name: string, value: unknown, min: number, max = In
 
 export function checkOptional<T>(value: T | undefined, check: (value: T) => T): T | undefined {
   return value === undefined ? undefined : check(value);
+}
+
+export function checkLogger(value: unknown): Logger {
+  const logger = value as Partial<Record<string, unknown>> | null;
+  const methods = ["debug", "info", "warn", "error"];
+  if (
+    typeof logger !== "object" ||
+    logger === null ||
+    methods.some((m) => typeof logger[m] !== "function")
+  ) {
+    throw new VerifyArgumentError(
+      "logger",
+      describe(value),
+      "an object with debug, info, warn and error functions",
+    );
+  }
+  return value as Logger;
+}
+
+/** The level asked for, else the environment's (`VERIFY_FACTORS_LOG`), else `warn`. */
+export function checkLogLevel(value: unknown, fromEnvironment: string | undefined): LogLevel {
+  const [name, level] =
+    value !== undefined ? ["logLevel", value] : ["VERIFY_FACTORS_LOG", fromEnvironment ?? "warn"];
+  if (!LOG_LEVELS.includes(level as LogLevel)) {
+    throw new VerifyArgumentError(name, describe(level), `one of ${LOG_LEVELS.join(", ")}`);
+  }
+  return level as LogLevel;
 }
 
 /** Headers as `new Headers` takes them, or a `VerifyArgumentError` saying they are not. */

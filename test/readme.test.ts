@@ -54,6 +54,11 @@ it("the README's client examples run as written", async () => {
   // The audit example: both Entities' push factors that are unverified (every push factor of the fake).
   const push = server.factors.filter((f) => f.factor_type === "push" && f.status === "unverified");
   expect(stdout).toContain(`unverified push factors: ${2 * push.length}`);
+  // The per-call and tracing examples.
+  expect(stdout).toMatch(/^200 RQ[0-9a-f]{32} 1 null$/m);
+  expect(stdout).toMatch(
+    /^span GET \/v2\/Services\/VA[a]{32}\/Entities\/ff483d1ff591898a9942916050d2ca3f\/Factors 200 RQ[0-9a-f]{32}$/m,
+  );
   expect(server.log.length).toBeGreaterThan(10);
 });
 

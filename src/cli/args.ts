@@ -29,6 +29,8 @@ Options (audit; also --page-size, --output, --properties, --base-url, --header):
   --checkpoint FILE    With --out: record progress, so the same command run again after a
                        crash or kill goes on where it stopped, no row missing or twice
   --header 'N: V'      Send this header with every request (repeatable), e.g. 'Prefer: code=404'
+  --log-level LEVEL    What to tell on stderr: off, error, warn (default), info (each retry) or
+                       debug (each request, with its status, time and request id)
   -h, --help           Show this help
   -v, --version        Show the version
 
@@ -36,6 +38,7 @@ Environment:
   TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN     Credentials: an Account SID and its Auth Token,
   TWILIO_API_KEY and TWILIO_API_SECRET         or an API Key SID (SK...) and its secret (used first)
   VERIFY_BASE_URL                              Where to send requests, when --base-url is not given
+  VERIFY_FACTORS_LOG                           The log level, when --log-level is not given
 Credentials come from the environment only, never from flags.
 
 Exit codes: 0 listed, 1 API or network error (audit: an Entity failed), 2 usage error,
@@ -61,7 +64,15 @@ const AUDIT_PROPERTIES = ["identity", ...DEFAULT_PROPERTIES];
 const STATUSES = ["unverified", "verified"];
 const FACTOR_TYPES = ["push", "totp", "passkeys"];
 
-const COMMON_FLAGS = ["service-sid", "page-size", "output", "properties", "base-url", "header"];
+const COMMON_FLAGS = [
+  "service-sid",
+  "page-size",
+  "output",
+  "properties",
+  "base-url",
+  "header",
+  "log-level",
+];
 const LIST_FLAGS = new Set([...COMMON_FLAGS, "identity", "limit", "page", "page-token"]);
 const AUDIT_FLAGS = new Set([
   ...COMMON_FLAGS,
@@ -167,6 +178,7 @@ export const OPTIONS = {
   properties: { type: "string" },
   "base-url": { type: "string" },
   header: { type: "string", multiple: true },
+  "log-level": { type: "string" },
   identities: { type: "string" },
   status: { type: "string" },
   "factor-type": { type: "string", multiple: true },
@@ -271,17 +283,14 @@ export function parse(argv: string[], stdoutIsTTY: boolean) {
     pickProperties: values.properties !== undefined,
     baseUrl: values["base-url"],
     headers: (values.header ?? []).map(header),
+    logLevel: values["log-level"],
   };
   if (command === "audit")
     return { name: "audit", ...shared, audit: audit(values, output) } as const;
   if (!values.identity) throw new UsageError("--identity is required");
   return {
     name: "list",
-    output,
-    properties,
-    pickProperties: values.properties !== undefined,
-    baseUrl: values["base-url"],
-    headers: (values.header ?? []).map(header),
+    ...shared,
     list: {
       serviceSid: values["service-sid"]!,
       identity: values.identity!,

@@ -5,6 +5,8 @@ import {
   createVerifyClient,
   VerifyApiError,
   VerifyArgumentError,
+  type Logger,
+  type LogLevel,
   type VerifyClient,
 } from "../index.js";
 import { credentials, parse, UsageError, USAGE, type Command } from "./args.js";
@@ -78,12 +80,18 @@ export async function main(
       return 0;
     }
     const { from, ...login } = credentials(env);
-    flags = flagNames(from, command.baseUrl === undefined ? "VERIFY_BASE_URL" : "--base-url");
+    flags = flagNames(
+      from,
+      command.baseUrl === undefined ? "VERIFY_BASE_URL" : "--base-url",
+      command.logLevel === undefined ? "VERIFY_FACTORS_LOG" : "--log-level",
+    );
     let throttled = 0;
     client = createVerifyClient({
       ...login,
       baseUrl: command.baseUrl ?? (env.VERIFY_BASE_URL || undefined),
       headers: command.headers,
+      logger: stderrLogger(io),
+      logLevel: (command.logLevel ?? env.VERIFY_FACTORS_LOG ?? "warn") as LogLevel,
       // The audit's progress line counts the 429s seen, retries included.
       fetch:
         command.name === "audit"
@@ -106,8 +114,18 @@ export async function main(
   }
 }
 
+/** Log lines on stderr, made visible like every other line the command writes there. */
+function stderrLogger({ stderr }: Io): Logger {
+  const line = (message: string) => void stderr.write(`${visible(message)}\n`);
+  return { debug: line, info: line, warn: line, error: line };
+}
+
 /** Where each library parameter came from on this command line: a flag or a variable. */
-function flagNames(from: [string, string], baseUrl: string): Record<string, string> {
+function flagNames(
+  from: [string, string],
+  baseUrl: string,
+  logLevel: string,
+): Record<string, string> {
   return {
     serviceSid: "--service-sid",
     identity: "--identity",
@@ -116,6 +134,7 @@ function flagNames(from: [string, string], baseUrl: string): Record<string, stri
     page: "--page",
     pageToken: "--page-token",
     headers: "--header",
+    logLevel,
     baseUrl,
     accountSid: from[0],
     authToken: from[1],

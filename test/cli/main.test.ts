@@ -287,10 +287,34 @@ describe("verify-factors list", () => {
     );
   });
 
+  it("--log-level debug tells each request on stderr, without credentials", async () => {
+    const server = await fake({ total: 3 });
+    const result = await run(list(server.url, "--log-level", "debug"));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^\[verify-factors\] GET http:\/\/127\.0\.0\.1:\d+\/v2\/.*Factors -> HTTP 200 \(attempt 1, \d+ ms, RQ[0-9a-f]{32}\)\n$/,
+    );
+    expect(result.stderr).not.toContain(AUTH_TOKEN);
+  });
+
+  it.each([
+    [["--log-level", "loud"], {}, /^verify-factors: --log-level is "loud"/],
+    [[], { VERIFY_FACTORS_LOG: "loud" }, /^verify-factors: VERIFY_FACTORS_LOG is "loud"/],
+  ])(
+    "refuses an unknown log level, naming where it came from: %j %j",
+    async (extra, env, message) => {
+      const server = await fake({ total: 1 });
+      const result = await run([...list(server.url), ...extra], { ...credentials, ...env });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+    },
+  );
+
   it("--help names every flag, every variable and the exit codes", async () => {
     const { stdout } = await run(["--help"]);
     for (const flag of Object.keys(OPTIONS)) expect(stdout).toContain(`--${flag}`);
     for (const name of [
+      "VERIFY_FACTORS_LOG",
       "TWILIO_ACCOUNT_SID",
       "TWILIO_AUTH_TOKEN",
       "TWILIO_API_KEY",

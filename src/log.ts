@@ -1,0 +1,43 @@
+// What the client says about its requests, and to whom: a logger of the caller's (`console` fits)
+// at a level, `warn` unless set. Lines name method, URL, status and timing, never a credential.
+
+export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
+
+/** The logger's methods the level lets through; the others do nothing. */
+export type Log = Logger;
+
+const quiet = () => {};
+
+export function createLog(logger: Logger, level: LogLevel): Log {
+  const rank = LOG_LEVELS.indexOf(level);
+  const at = (name: Exclude<LogLevel, "off">) =>
+    LOG_LEVELS.indexOf(name) <= rank
+      ? (message: string) => logger[name](`[verify-factors] ${message}`)
+      : quiet;
+  return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
+}
+
+/** `VERIFY_FACTORS_LOG` where there is a `process` to read it from; nothing elsewhere. */
+export function levelFromEnvironment(): string | undefined {
+  try {
+    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+      ?.VERIFY_FACTORS_LOG;
+  } catch {
+    // Deno without --allow-env throws on reading the environment.
+    return undefined;
+  }
+}
+
+/** A URL fit for a log line: no user name or password, whatever the caller put in it. */
+export function shownUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, "$1");
+}

@@ -1,0 +1,95 @@
+// What the client logs, at each level, and that no credential appears at any.
+import { afterEach, describe, expect, it } from "vitest";
+import { VerifyArgumentError, type Logger, type LogLevel } from "../src/index.js";
+import { ACCOUNT_SID, AUTH_TOKEN } from "./support/fake-verify.js";
+import { clientFor, rejection, target } from "./support/helpers.js";
+import { fakeServers } from "./support/server-pool.js";
+
+const fake = fakeServers();
+
+/** A logger that keeps each line with its level. */
+function recorder() {
+  const lines: [string, string][] = [];
+  const logger = Object.fromEntries(
+    ["debug", "info", "warn", "error"].map((level) => [
+      level,
+      (m: string) => lines.push([level, m]),
+    ]),
+  ) as unknown as Logger;
+  return { lines, logger };
+}
+
+async function listWithRetry(logLevel?: LogLevel) {
+  const server = await fake({ total: 3 });
+  server.fail({ status: 503, retryAfter: "0", requestId: "RQ" + "5".repeat(32) });
+  const { lines, logger } = recorder();
+  await clientFor(server, { logger, logLevel })
+    .listFactors({ ...target, pageSize: 2 })
+    .toArray();
+  return { lines, server };
+}
+
+const saved = process.env.VERIFY_FACTORS_LOG;
+afterEach(() => {
+  if (saved === undefined) delete process.env.VERIFY_FACTORS_LOG;
+  else process.env.VERIFY_FACTORS_LOG = saved;
+});
+
+describe("logging", () => {
+  it("at debug, tells each attempt: method, URL with query, status, attempt, time, request id", async () => {
+    const { lines, server } = await listWithRetry("debug");
+    const attempts = lines.filter(([level]) => level === "debug").map(([, m]) => m);
+    expect(attempts).toHaveLength(3);
+    expect(attempts[0]).toMatch(
+      new RegExp(
+        `^\\[verify-factors\\] GET ${server.url}/v2/Services/${target.serviceSid}/Entities/${target.identity}/Factors\\?PageSize=2 -> HTTP 503 \\(attempt 1, \\d+ ms, RQ5{32}\\)$`,
+      ),
+    );
+    expect(attempts[1]).toMatch(/-> HTTP 200 \(attempt 2, \d+ ms, RQ[0-9a-f]{32}\)$/);
+  });
+
+  it("at info, tells each retry with its reason and wait, and no attempt", async () => {
+    const { lines } = await listWithRetry("info");
+    expect(lines).toEqual([
+      [
+        "info",
+        expect.stringMatching(
+          /GET .*Factors\?PageSize=2: HTTP 503; retrying in 0 ms \(retry 1 of 2\)$/,
+        ),
+      ],
+    ]);
+  });
+
+  it("says nothing at the default level, warn, when the listing succeeds", async () => {
+    const { lines } = await listWithRetry();
+    expect(lines).toEqual([]);
+  });
+
+  it("takes VERIFY_FACTORS_LOG when no level is given, and refuses a level it does not know", async () => {
+    process.env.VERIFY_FACTORS_LOG = "debug";
+    const { lines } = await listWithRetry();
+    expect(lines.filter(([level]) => level === "debug")).toHaveLength(3);
+    process.env.VERIFY_FACTORS_LOG = "loud";
+    expect(() => clientFor({ url: "http://127.0.0.1:9" } as never)).toThrow(
+      /VERIFY_FACTORS_LOG is "loud"/,
+    );
+    expect(() =>
+      clientFor({ url: "http://127.0.0.1:9" } as never, { logLevel: "all" as never }),
+    ).toThrow(VerifyArgumentError);
+  });
+
+  it("never logs a credential, at any level, on success, retry or failure", async () => {
+    const server = await fake({ total: 3 });
+    server.fail({ status: 429, retryAfter: "0" }, { status: 401 });
+    const { lines, logger } = recorder();
+    const client = clientFor(server, { logger, logLevel: "debug", maxRetries: 1 });
+    await rejection(client.listFactors(target).toArray());
+    await client.listFactors(target).toArray();
+    const text = lines.map(([, m]) => m).join("\n");
+    expect(lines.length).toBeGreaterThan(2);
+    const basic = Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64");
+    for (const secret of [AUTH_TOKEN, basic, "Authorization", "authorization"]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+});

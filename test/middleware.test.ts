@@ -1,0 +1,44 @@
+// Tracing with openapi-fetch middleware: what `verify.api.use(...)` sees of a listing.
+import { describe, expect, it } from "vitest";
+import type { Middleware } from "openapi-fetch";
+import { clientFor, target } from "./support/helpers.js";
+import { fakeServers } from "./support/server-pool.js";
+
+const fake = fakeServers();
+
+describe("middleware registered with verify.api.use", () => {
+  it("sees each logical request of a listing once, its final answer, and not the retries", async () => {
+    const server = await fake({ total: 5 });
+    server.fail({ status: 503, retryAfter: "0" });
+    const attempts: string[] = [];
+    const client = clientFor(server, {
+      // A fetch of one's own sees every attempt, retries included.
+      fetch: async (request) => {
+        attempts.push(new URL(request.url).search);
+        return fetch(request);
+      },
+    });
+    const seen: string[] = [];
+    const tracer: Middleware = {
+      onRequest({ request }) {
+        seen.push(`request ${new URL(request.url).search}`);
+      },
+      onResponse({ response }) {
+        seen.push(`response ${response.status} ${response.headers.get("twilio-request-id")}`);
+      },
+    };
+    client.api.use(tracer);
+    const factors = await client.listFactors({ ...target, pageSize: 2, prefetch: false }).toArray();
+    expect(factors).toHaveLength(5);
+    expect(seen).toEqual([
+      "request ?PageSize=2",
+      expect.stringMatching(/^response 200 RQ[0-9a-f]{32}$/),
+      "request ?PageSize=2&Page=1&PageToken=PT2_1",
+      expect.stringMatching(/^response 200 /),
+      "request ?PageSize=2&Page=2&PageToken=PT4_2",
+      expect.stringMatching(/^response 200 /),
+    ]);
+    expect(attempts).toHaveLength(4);
+    expect(attempts[0]).toBe(attempts[1]);
+  });
+});
