@@ -12,8 +12,11 @@ export interface Logger {
 
 export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
 
-/** The logger's methods the level lets through; the others do nothing. */
-export type Log = Logger;
+/**
+ * The logger's methods the level lets through, each taking a function that makes the line: a
+ * line the level leaves out is never made, so a quiet client pays nothing per request.
+ */
+export type Log = Record<Exclude<LogLevel, "off">, (line: () => string) => void>;
 
 const quiet = () => {};
 
@@ -21,7 +24,7 @@ export function createLog(logger: Logger, level: LogLevel): Log {
   const rank = LOG_LEVELS.indexOf(level);
   const at = (name: Exclude<LogLevel, "off">) =>
     LOG_LEVELS.indexOf(name) <= rank
-      ? (message: string) => logger[name](`[verify-factors] ${message}`)
+      ? (line: () => string) => logger[name](`[verify-factors] ${line()}`)
       : quiet;
   return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
 }

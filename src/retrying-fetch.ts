@@ -61,11 +61,11 @@ export function createRetryingFetch({
       const started = performance.now();
       const outcome = await attempt(send, request, signal, bounds);
       const delay = retryDelayMs(outcome, tries);
-      const requestId =
-        outcome instanceof Response ? outcome.headers.get("twilio-request-id") : undefined;
-      log.debug(
-        `${request.method} ${shownUrl(request.url)} -> ${outcomeOf(outcome)} (attempt ${tries + 1}, ${Math.round(performance.now() - started)} ms${requestId ? `, ${requestId}` : ""})`,
-      );
+      log.debug(() => {
+        const id = outcome instanceof Response ? outcome.headers.get("twilio-request-id") : null;
+        const ms = Math.round(performance.now() - started);
+        return `${request.method} ${shownUrl(request.url)} -> ${outcomeOf(outcome)} (attempt ${tries + 1}, ${ms} ms${id ? `, ${id}` : ""})`;
+      });
       // Told while still counted in flight, so the budget knows how many the server refused.
       if (outcome instanceof Response && outcome.status === 429) budget.limited(delay);
       release();
@@ -78,7 +78,8 @@ export function createRetryingFetch({
       }
       if (final) throw outcome;
       log.info(
-        `${request.method} ${shownUrl(request.url)}: ${outcomeOf(outcome)}; retrying in ${Math.round(delay)} ms (retry ${tries + 1} of ${retries})`,
+        () =>
+          `${request.method} ${shownUrl(request.url)}: ${outcomeOf(outcome)}; retrying in ${Math.round(delay)} ms (retry ${tries + 1} of ${retries})`,
       );
       await wait(delay, signal);
     }

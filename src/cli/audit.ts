@@ -117,11 +117,15 @@ export async function runAudit(
       signal: controller.signal,
     });
     for await (const result of results) {
-      const index = places.get(result.identity)!.shift()!;
+      // The place of the identity in the input; forgotten once used, so memory stays flat.
+      const waiting = places.get(result.identity)!;
+      const index = waiting.shift()!;
+      if (waiting.length === 0) places.delete(result.identity);
       if (result.error) {
         failed++;
+        // On a terminal, over the progress line; elsewhere, a plain line.
         io.stderr.write(
-          `\r\x1b[Kverify-factors: ${visible(result.identity)}: ${visible(describe(result.error))}\n`,
+          `${progress ? "\r\x1b[K" : ""}verify-factors: ${visible(result.identity)}: ${visible(describe(result.error))}\n`,
         );
         continue;
       }

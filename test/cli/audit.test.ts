@@ -104,6 +104,8 @@ describe("verify-factors audit", () => {
     expect(result.stderr).toMatch(/verify-factors: not-valid!: identity is "not-valid!"/);
     expect(result.stderr).toMatch(/verify-factors: user-00000: error 20404/);
     expect(result.stderr).toMatch(/audited 2 entities, 2 failed/);
+    // Not a terminal: plain lines, no cursor movement.
+    expect(result.stderr).not.toMatch(/[\r\x1b]/);
     expect(rowsOf(result.stdout)).toHaveLength(3);
   });
 
