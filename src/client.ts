@@ -11,12 +11,12 @@ import { createRateBudget } from "./rate-budget.js";
 import { createRetryingFetch } from "./retrying-fetch.js";
 import {
   checkBaseUrl,
-  checkHeaders,
   checkInteger,
   checkLogger,
   checkLogLevel,
   checkObject,
   checkOptional,
+  checkPerCall,
   checkString,
 } from "./validate.js";
 
@@ -80,15 +80,12 @@ export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
   const accountSid = checkString("accountSid", options.accountSid);
   const authToken = checkString("authToken", options.authToken);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-  const maxRetries =
-    checkOptional(options.maxRetries, (v) => checkInteger("maxRetries", v, 0, 100)) ?? 2;
-  const timeoutMs =
-    checkOptional(options.timeoutMs, (v) => checkInteger("timeoutMs", v, 1, 2 ** 31 - 1)) ?? 30_000;
+  // The same checks as a listing's own maxRetries, timeoutMs and headers; here with defaults.
+  const { maxRetries = 2, timeoutMs = 30_000, headers } = checkPerCall(options);
   const maxResponseBytes =
     checkOptional(options.maxResponseBytes, (v) =>
       checkInteger("maxResponseBytes", v, 1, Number.MAX_SAFE_INTEGER),
     ) ?? DEFAULT_MAX_RESPONSE_BYTES;
-  const headers = options.headers === undefined ? undefined : checkHeaders(options.headers);
   const log = createLog(
     checkLogger(options.logger ?? console),
     checkLogLevel(options.logLevel, levelFromEnvironment()),

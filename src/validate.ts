@@ -170,14 +170,16 @@ export interface ListOptions {
   headers?: HeadersInit;
 }
 
-/** What one listing's requests may change for themselves: checked, ready for the fetch. */
+/** What a client, or one listing for its own requests, sets: checked, ready for the fetch. */
 export interface PerCall {
   maxRetries?: number;
   timeoutMs?: number;
   headers?: Headers;
 }
 
-export function checkPerCall(options: ListOptions): PerCall {
+export function checkPerCall(
+  options: Pick<ListOptions, "maxRetries" | "timeoutMs" | "headers">,
+): PerCall {
   const call: PerCall = {};
   const maxRetries = checkOptional(options.maxRetries, (v) =>
     checkInteger("maxRetries", v, 0, 100),

@@ -100,7 +100,9 @@ export async function runAudit(
       controller.signal,
     )) {
       if (checkpoint?.done(index)) continue;
-      places.set(identity, [...(places.get(identity) ?? []), index]);
+      const waiting = places.get(identity);
+      if (waiting) waiting.push(index);
+      else places.set(identity, [index]);
       yield identity;
     }
   }

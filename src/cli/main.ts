@@ -11,12 +11,12 @@ import {
 } from "../index.js";
 import { credentials, parse, UsageError, USAGE, type Command } from "./args.js";
 import { describeError } from "./errors.js";
-import { createFormat } from "./formats.js";
 import { runAudit } from "./audit.js";
+import { createFormat } from "./formats.js";
 import { writer, type Io } from "./io.js";
+import { visible } from "./visible.js";
 
 export type { Io } from "./io.js";
-import { visible } from "./visible.js";
 
 const HELP_HINT = "Try: verify-factors --help";
 
@@ -102,11 +102,12 @@ export async function main(
             }
           : undefined,
     });
+    // An API error's line, with what to check after a 401 or 403.
+    const describe = (error: unknown) => `${describeError(error)}${authHint(error, from)}`;
     if (command.name === "audit") {
-      const describe = (error: unknown) => `${describeError(error)}${authHint(error, from)}`;
       return await runAudit(client, command, io, describe, () => throttled);
     }
-    return await list(client, command, io, flags, from, fail);
+    return await list(client, command, io, flags, describe, fail);
   } catch (error) {
     if (error instanceof VerifyArgumentError) return fail(2, inFlags(error, flags), true);
     if (error instanceof UsageError) return fail(2, error.message, true);
@@ -162,7 +163,7 @@ async function list(
   command: Extract<Command, { name: "list" }>,
   io: Io,
   flags: Record<string, string>,
-  from: [string, string],
+  describe: (error: unknown) => string,
   fail: (code: number, message: string, hint?: boolean) => number,
 ): Promise<number> {
   const { stdout } = io;
@@ -197,7 +198,7 @@ async function list(
     if (command.output === "json") await write(format.end());
     if (controller.signal.aborted) return fail(130, "interrupted");
     if (error instanceof VerifyArgumentError) return fail(2, inFlags(error, flags), true);
-    return fail(1, `${describeError(error)}${authHint(error, from)}`);
+    return fail(1, describe(error));
   } finally {
     stdout.off("error", onError);
     process.off("SIGINT", onInterrupt);
