@@ -88,8 +88,6 @@ export interface components {
              * @example fcm
              */
             notification_platform: string;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description `config` of a `totp` factor. The field names and types are those of the reference's TOTP
@@ -116,8 +114,6 @@ export interface components {
              * @example 6
              */
             code_length: number;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description The relying party: the application that passkeys of this factor sign in to. Its meaning is
@@ -141,8 +137,6 @@ export interface components {
              *     ]
              */
             origins: string[];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description `config` of a `passkeys` factor. The field names and types are those of the examples in
@@ -167,8 +161,6 @@ export interface components {
              * @example preferred
              */
             user_verification: string;
-        } & {
-            [key: string]: unknown;
         };
         /** @description An object that contains configurations specific to a factor_type. */
         FactorConfig: components["schemas"]["PushFactorConfig"] | components["schemas"]["TotpFactorConfig"] | components["schemas"]["PasskeysFactorConfig"] | null;
@@ -213,8 +205,6 @@ export interface components {
              * @description The URL of this resource.
              */
             url: string | null;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description Paging information. The reference gives the fields and their types; their meaning is from
@@ -308,8 +298,6 @@ export interface components {
             more_info: string;
             /** @description The HTTP status code of the response. */
             status: number;
-        } & {
-            [key: string]: unknown;
         };
     };
     responses: {
@@ -539,3 +527,13 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const factorStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FactorStatus"]> = ["unverified", "verified"];
+export const factorTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FactorType"]> = ["push", "totp", "passkeys"];

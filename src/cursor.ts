@@ -10,10 +10,10 @@ export interface Cursor {
   limit?: number;
 }
 
-/** A `Cursor` that names a page, as a page's `nextCursor` always does. */
-export type PageCursor = Pick<Cursor, "page"> & { pageToken: string };
+/** @deprecated A page's `nextCursor` is a `Cursor`; this older name stays for existing code. */
+export type PageCursor = Cursor;
 
-/** Gives an error of a listing the position to resume from; leaves non-objects alone. */
+/** Gives an error of a listing the place to resume from; leaves non-objects alone. */
 export function withCursor(error: unknown, cursor: Cursor): unknown {
   if (typeof error === "object" && error !== null && Object.isExtensible(error)) {
     Object.defineProperty(error, "cursor", {

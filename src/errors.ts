@@ -1,5 +1,6 @@
 import type { Cursor } from "./cursor.js";
-import { parseRetryAfter } from "./retry-policy.js";
+import { parseRetryAfter } from "./http/retry-after.js";
+import { requestIdOf, snippet } from "./shown.js";
 
 /**
  * Where an error keeps the kinds of error it is, under a key every copy of this package shares:
@@ -58,18 +59,6 @@ export interface ApiErrorDetails {
   headers?: Headers;
 }
 
-/**
- * Server text quoted in a message: on one line, and cut to `max` characters, so a hostile answer
- * cannot make an error message as large as itself.
- */
-export function snippet(text: string, max = 120): string {
-  const flat = text
-    .slice(0, max * 4)
-    .replace(/\s+/g, " ")
-    .trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat || "(empty)";
-}
-
 /** A JSON object: not null, not an array. */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -78,7 +67,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 /** The most characters of server text an error message quotes; `body` keeps it all. */
 const MAX_MESSAGE = 500;
 
-/** Twilio answered with a status other than 2xx (after any retries). */
+/** Twilio responded with a status other than 2xx (after any retries). */
 export class VerifyApiError extends VerifyError {
   static override readonly kind: string = "VerifyApiError";
   readonly status: number;
@@ -88,7 +77,7 @@ export class VerifyApiError extends VerifyError {
   readonly moreInfo?: string;
   /** The `Twilio-Request-Id` response header, to quote to Twilio support. */
   readonly requestId?: string;
-  /** All the answer's headers (`Twilio-Concurrent-Requests`, ...). */
+  /** All the response's headers (`Twilio-Concurrent-Requests`, ...). */
   readonly headers?: Headers;
   /** How long the server asked to wait (`Retry-After`), in milliseconds. */
   readonly retryAfterMs?: number;
@@ -107,11 +96,11 @@ export class VerifyApiError extends VerifyError {
   }
 
   /**
-   * The error for a non-2xx answer, from the body as openapi-fetch hands it over (parsed JSON, or
+   * The error for a non-2xx response, from the body as openapi-fetch hands it over (parsed JSON, or
    * the text when it is not JSON). Reads Twilio's `{code, message, more_info, status}`, RFC 9457
    * problem bodies and plain text.
    */
-  static generate(response: Response, error: unknown): VerifyApiError {
+  static fromResponse(response: Response, error: unknown): VerifyApiError {
     const body = typeof error === "string" ? error : (JSON.stringify(error) ?? "");
     const field = (name: string) =>
       isObject(error) && typeof error[name] === "string" ? error[name] : undefined;
@@ -136,14 +125,14 @@ export class VerifyApiError extends VerifyError {
       moreInfo:
         field("more_info") ??
         (problemType && problemType !== "about:blank" ? problemType : undefined),
-      requestId: headers.get("twilio-request-id") ?? undefined,
+      requestId: requestIdOf(headers),
       headers,
       retryAfterMs: parseRetryAfter(headers.get("retry-after")),
     });
   }
 }
 
-/** The request never got an answer: DNS, refused or dropped connection. `cause` says why. */
+/** The request never got a response: DNS, refused or dropped connection. `cause` says why. */
 export class VerifyConnectionError extends VerifyError {
   static override readonly kind: string = "VerifyConnectionError";
 }
@@ -153,12 +142,12 @@ export class VerifyTimeoutError extends VerifyConnectionError {
   static override readonly kind: string = "VerifyTimeoutError";
 }
 
-/** A 2xx answer that is not a page of the list, or paging that would never end. */
+/** A 2xx response that is not a page of the list, or paging that would never end. */
 export class VerifyPaginationError extends VerifyError {
   static override readonly kind: string = "VerifyPaginationError";
 }
 
-/** An answer longer than `maxResponseBytes`: reading stopped there, so memory stays bounded. */
+/** A response longer than `maxResponseBytes`: reading stopped there, so memory stays bounded. */
 export class VerifyResponseTooLargeError extends VerifyError {
   static override readonly kind: string = "VerifyResponseTooLargeError";
   /** The limit that was exceeded, in bytes of the decoded body. */

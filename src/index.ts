@@ -1,8 +1,16 @@
 export { createVerifyClient, DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES } from "./client.js";
-export type { VerifyClient, VerifyClientOptions } from "./client.js";
-export type { FactorList, FactorPage, ListFactorsOptions } from "./list-factors.js";
-export type { EntityList, EntityPage, ListEntitiesOptions } from "./list-entities.js";
-export type { AuditOptions, AuditResult } from "./audit.js";
+export type { VerifyClient } from "./client.js";
+export type {
+  AuditOptions,
+  CallOptions,
+  ListEntitiesOptions,
+  ListFactorsOptions,
+  ListOptions,
+  VerifyClientOptions,
+} from "./options.js";
+export type { FactorList, FactorPage } from "./paging/list-factors.js";
+export type { EntityList, EntityPage } from "./paging/list-entities.js";
+export type { AuditResult } from "./audit/audit-factors.js";
 export {
   VerifyApiError,
   VerifyArgumentError,
@@ -14,7 +22,7 @@ export {
   VerifyTimeoutError,
 } from "./errors.js";
 export type { Cursor, PageCursor } from "./cursor.js";
-export type { ResponseInfo } from "./pager.js";
+export type { ResponseInfo } from "./paging/pager.js";
 export type { Logger, LogLevel } from "./log.js";
 export type {
   Entity,
@@ -35,4 +43,5 @@ export type {
   TotpFactorConfig,
   TwilioErrorBody,
 } from "./types.js";
+export { FACTOR_STATUSES, FACTOR_TYPES } from "./types.js";
 export type { components, operations, paths } from "../generated/verify.js";

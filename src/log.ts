@@ -24,7 +24,12 @@ export function createLog(logger: Logger, level: LogLevel): Log {
   const rank = LOG_LEVELS.indexOf(level);
   const at = (name: Exclude<LogLevel, "off">) =>
     LOG_LEVELS.indexOf(name) <= rank
-      ? (line: () => string) => logger[name](`[verify-factors] ${line()}`)
+      ? (line: () => string) => {
+          // A logger's failure must never change what the client does.
+          try {
+            logger[name](`[verify-factors] ${line()}`);
+          } catch {}
+        }
       : quiet;
   return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
 }
@@ -38,9 +43,4 @@ export function levelFromEnvironment(): string | undefined {
     // Deno without --allow-env throws on reading the environment.
     return undefined;
   }
-}
-
-/** A URL fit for a log line: no user name or password, whatever the caller put in it. */
-export function shownUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, "$1");
 }

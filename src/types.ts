@@ -13,24 +13,33 @@ export type PageMeta = Schemas["PageMeta"];
 /** Twilio's JSON error body. */
 export type TwilioErrorBody = Schemas["Error"];
 
-/** The properties a schema lists, without the index signature that lets Twilio add more. */
-type Listed<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
+/** The name of a factor type's config schema in the spec. */
+type ConfigName<T extends FactorType> = `${Capitalize<T>}FactorConfig`;
 
+/** The `config` of a factor type: the spec's `<Type>FactorConfig` schema. */
+type ConfigOf<T extends FactorType> =
+  ConfigName<T> extends keyof Schemas ? Schemas[ConfigName<T>] : never;
+
+/** The factor types the spec lists without a config schema of their own. */
+type WithoutConfig = {
+  [T in FactorType]: ConfigName<T> extends keyof Schemas ? never : T;
+}[FactorType];
+
+type Holds<Check extends true> = Check;
 /**
- * The `config` of a factor type: the spec's `<Type>FactorConfig` schema. A type added to
- * `FactorType` without its config schema fails to compile here, which is the reminder to add it.
+ * A factor type added to the spec needs one decision by hand: the shape of its `config`. Until
+ * its schema is there, the build stops here with a message that says which one to add.
  */
-type ConfigOf<T extends FactorType> = Schemas[`${Capitalize<T>}FactorConfig`];
+type EveryFactorTypeHasItsConfig = Holds<
+  [WithoutConfig] extends [never]
+    ? true
+    : `openapi/verify.yaml: add a ${ConfigName<WithoutConfig>} schema (the config of factor_type "${WithoutConfig}") and list it in FactorConfig`
+>;
 
 /** A Factor of one type: the spec's Factor, with `factor_type` fixed and `config` its shape. */
-export type FactorOf<T extends FactorType> = Omit<
-  Listed<Schemas["Factor"]>,
-  "factor_type" | "config"
-> & {
+export type FactorOf<T extends FactorType> = Omit<Schemas["Factor"], "factor_type" | "config"> & {
   factor_type: T;
   config: ConfigOf<T> | null;
-  /** Properties Twilio may add that the spec does not list yet. */
-  [property: string]: unknown;
 };
 
 export type PushFactor = FactorOf<"push">;
@@ -39,13 +48,17 @@ export type PasskeysFactor = FactorOf<"passkeys">;
 
 /**
  * A Factor of an Entity: a push factor on a device, a TOTP factor in an authenticator app, or a
- * passkey. Narrow it on `factor_type` to get its `config`. A type Twilio adds before the spec
- * lists it still comes through at runtime: give an exhaustive `switch` a `default` that copes.
+ * passkey. Narrow it on `factor_type` to get its `config`. Fields and types Twilio adds before the
+ * spec lists them still come through at runtime, untyped: give an exhaustive `switch` a `default`
+ * that copes.
  */
 export type Factor = { [T in FactorType]: FactorOf<T> }[FactorType];
 
+/** One page as the spec describes it. */
+export type GeneratedFactorListResponse = Schemas["FactorListResponse"];
+
 /** One page as Twilio sends it, its factors narrowable on `factor_type`. */
-export type FactorListResponse = Omit<Schemas["FactorListResponse"], "factors"> & {
+export type FactorListResponse = Omit<GeneratedFactorListResponse, "factors"> & {
   factors: Factor[];
 };
 
@@ -54,3 +67,8 @@ export type Entity = Schemas["Entity"];
 
 /** One page of Entities as Twilio sends it. */
 export type EntityListResponse = Schemas["EntityListResponse"];
+
+export {
+  factorStatusValues as FACTOR_STATUSES,
+  factorTypeValues as FACTOR_TYPES,
+} from "../generated/verify.js";

@@ -68,13 +68,13 @@ describe("VerifyApiError", () => {
   });
 });
 
-describe("VerifyApiError.generate", () => {
+describe("VerifyApiError.fromResponse", () => {
   const response = (status: number, headers: Record<string, string> = {}, statusText = "") =>
     new Response(null, { status, headers, statusText });
 
   it("reads Twilio's body as openapi-fetch parsed it, and the headers", () => {
     const parsed = { code: 20429, message: "Too many requests", more_info: "https://x.test/20429" };
-    const error = VerifyApiError.generate(
+    const error = VerifyApiError.fromResponse(
       response(429, { "twilio-request-id": "RQ1", "retry-after": "3" }),
       parsed,
     );
@@ -91,17 +91,17 @@ describe("VerifyApiError.generate", () => {
 
   it("falls back from message to detail to title, and reads a problem type", () => {
     const problem = { type: "https://x.test/p", title: "T", detail: "D" };
-    expect(VerifyApiError.generate(response(400), problem).message).toBe("D");
-    expect(VerifyApiError.generate(response(400), { title: "T" }).message).toBe("T");
-    expect(VerifyApiError.generate(response(400), problem).moreInfo).toBe("https://x.test/p");
+    expect(VerifyApiError.fromResponse(response(400), problem).message).toBe("D");
+    expect(VerifyApiError.fromResponse(response(400), { title: "T" }).message).toBe("T");
+    expect(VerifyApiError.fromResponse(response(400), problem).moreInfo).toBe("https://x.test/p");
     expect(
-      VerifyApiError.generate(response(400), { type: "about:blank" }).moreInfo,
+      VerifyApiError.fromResponse(response(400), { type: "about:blank" }).moreInfo,
     ).toBeUndefined();
   });
 
   it("quotes a text body, flattened and shortened, after the status", () => {
     const text = `<html>\n${"x".repeat(300)}</html>`;
-    const error = VerifyApiError.generate(response(502, {}, "Bad Gateway"), text);
+    const error = VerifyApiError.fromResponse(response(502, {}, "Bad Gateway"), text);
     expect(error.body).toBe(text);
     expect(error.message).toMatch(/^HTTP 502 Bad Gateway: <html> x+…$/);
     expect(error.message.length).toBeLessThan(160);
@@ -109,8 +109,8 @@ describe("VerifyApiError.generate", () => {
   });
 
   it("says (empty) for no body, and ignores a code that is not a number", () => {
-    expect(VerifyApiError.generate(response(500), "").message).toBe("HTTP 500: (empty)");
-    expect(VerifyApiError.generate(response(500), undefined).message).toBe("HTTP 500: (empty)");
-    expect(VerifyApiError.generate(response(500), { code: "20500" }).code).toBeUndefined();
+    expect(VerifyApiError.fromResponse(response(500), "").message).toBe("HTTP 500: (empty)");
+    expect(VerifyApiError.fromResponse(response(500), undefined).message).toBe("HTTP 500: (empty)");
+    expect(VerifyApiError.fromResponse(response(500), { code: "20500" }).code).toBeUndefined();
   });
 });

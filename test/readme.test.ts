@@ -63,6 +63,6 @@ it("the README's client examples run as written", async () => {
 });
 
 it("shows `verify-factors --help` as the command prints it", async () => {
-  const { USAGE } = await import("../src/cli/args.js");
+  const { USAGE } = await import("../src/cli/usage.js");
   expect(readme).toContain(`\`\`\`text\n${USAGE}\n\`\`\``);
 });

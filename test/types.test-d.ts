@@ -1,8 +1,10 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type {
+  Entity,
   Factor,
   FactorListResponse,
   FactorType,
+  PageMeta,
   PasskeysFactorConfig,
   PushFactor,
   PushFactorConfig,
@@ -67,11 +69,24 @@ describe("Factor is a union a TypeScript user narrows on factor_type", () => {
     expectTypeOf(missing).returns.toBeString();
   });
 
-  it("keeps every other field of the spec's Factor, and room for fields Twilio adds", () => {
+  it("keeps every other field of the spec's Factor, and nothing else", () => {
     expectTypeOf<Factor["sid"]>().toEqualTypeOf<string | null>();
     expectTypeOf<Factor["status"]>().toEqualTypeOf<"unverified" | "verified">();
     expectTypeOf<Factor["metadata"]>().toEqualTypeOf<{ [key: string]: string } | null>();
-    expectTypeOf<PushFactor["some_new_field"]>().toBeUnknown();
+  });
+
+  it("refuses a misspelt or unlisted field of a Factor, an Entity, a config or the page meta", () => {
+    const read = (factor: Factor, entity: Entity, meta: PageMeta, push: PushFactor) => [
+      // @ts-expect-error: a typo of friendly_name
+      factor.frendly_name,
+      // @ts-expect-error: not a field of Entity
+      entity.factors,
+      // @ts-expect-error: a typo of next_page_url
+      meta.next_page,
+      // @ts-expect-error: not a field of a push config
+      push.config?.app_idd,
+    ];
+    expectTypeOf(read).returns.toBeArray();
   });
 
   it("is what a page's factors hold", () => {

@@ -1,6 +1,10 @@
-// How the command line words an error: one line, and where to resume when a listing stopped part-way.
-import { VerifyApiError, VerifyError, type Cursor } from "../index.js";
-import { shellQuote } from "./visible.js";
+// How the command line words an error: one line on stderr, with where to resume when a listing
+// stopped part-way and what to check after a 401 or 403.
+import { VerifyApiError, VerifyArgumentError, VerifyError, type Cursor } from "../index.js";
+import type { Io } from "./io.js";
+import { shellQuote, visible } from "./terminal.js";
+
+const HELP_HINT = "Try: verify-factors --help";
 
 function resumeHint(cursor: Cursor | undefined): string {
   if (!cursor?.pageToken) return "";
@@ -10,7 +14,7 @@ function resumeHint(cursor: Cursor | undefined): string {
   return ` (stopped part-way; resume with ${flags.join(" ")})`;
 }
 
-/** The error as one line for stderr (main.ts makes server text in it visible). */
+/** The error as one line for stderr (`Report.fail` makes server text in it visible). */
 export function describeError(error: unknown): string {
   if (error instanceof VerifyApiError) {
     const code = error.code !== undefined ? `error ${error.code}: ` : "";
@@ -24,4 +28,50 @@ export function describeError(error: unknown): string {
   }
   if (error instanceof VerifyError) return `${error.message}${resumeHint(error.cursor)}`;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** What to check after a 401 or 403, naming the variables the credentials came from. */
+function authHint(error: unknown, [user, password]: readonly [string, string]): string {
+  if (!(error instanceof VerifyApiError)) return "";
+  if (error.status === 401) return `; check ${user} and ${password}: they were not accepted`;
+  if (error.status === 403) {
+    return `; the credentials in ${user} and ${password} may not use this Service`;
+  }
+  return "";
+}
+
+/** How a command tells what went wrong, in the words of this command line. */
+export interface Report {
+  /** Writes `verify-factors: message` (made visible) and returns `code`. */
+  fail(code: number, message: string, hint?: boolean): number;
+  /** A library error about `pageSize` and the like, told in terms of `--page-size`: exit 2. */
+  usage(error: VerifyArgumentError): number;
+  /** An API or network error's line, with what to check after a 401 or 403. */
+  describe(error: unknown): string;
+}
+
+/**
+ * `flags` says where each library parameter came from on this command line (a flag or a
+ * variable); `from` names the two variables the credentials came from.
+ */
+export function createReport(
+  { stderr }: Io,
+  flags: Record<string, string>,
+  from: readonly [string, string],
+): Report {
+  const fail = (code: number, message: string, hint = false) => {
+    stderr.write(`verify-factors: ${visible(message)}\n${hint ? `${HELP_HINT}\n` : ""}`);
+    return code;
+  };
+  return {
+    fail,
+    usage(error) {
+      const flag = flags[error.parameter];
+      const message = flag
+        ? `${flag}${error.message.slice(error.parameter.length)}`
+        : error.message;
+      return fail(2, message, true);
+    },
+    describe: (error) => `${describeError(error)}${authHint(error, from)}`,
+  };
 }

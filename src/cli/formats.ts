@@ -1,7 +1,7 @@
 // The output formats, one small object each: what to write before the first page, for each page,
 // and after the last.
 import type { Factor } from "../index.js";
-import { visible } from "./visible.js";
+import { visible } from "./terminal.js";
 
 export const FORMATS = ["table", "json", "ndjson", "tsv"] as const;
 export type FormatName = (typeof FORMATS)[number];

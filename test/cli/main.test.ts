@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { OPTIONS } from "../../src/cli/args.js";
+import { OPTIONS } from "../../src/cli/flags.js";
 import { credentials, listArgs as list, runMain as run } from "../support/cli.js";
 import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "../support/fake-verify.js";
 import { fakeServers } from "../support/server-pool.js";
@@ -346,7 +346,7 @@ describe("verify-factors list", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^SID\s+Friendly Name\s+Status\s+Factor Type/);
     expect(result.stdout.match(/YF[0-9a-f]{32}/g)).toHaveLength(30);
-    expect(result.stderr).toContain("\r2 pages, 20 factors so far…");
+    expect(result.stderr).toContain("\r\x1b[K2 pages, 20 factors so far…");
     expect(result.stderr.endsWith("\r\x1b[K")).toBe(true);
   });
 });

@@ -1,0 +1,179 @@
+// The checks a public option goes through: each names the option and the rule it breaks.
+import { VerifyArgumentError } from "./errors.js";
+import { LOG_LEVELS, type Logger, type LogLevel } from "./log.js";
+import { withoutUserinfo } from "./shown.js";
+
+export const SERVICE_SID = /^VA[0-9a-fA-F]{32}$/;
+// The reference: 8 to 64 characters, "dash (-) separated alphanumeric characters".
+export const IDENTITY = /^[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*$/;
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return `is ${JSON.stringify(value)} (${value.length} characters)`;
+  if (typeof value === "number") return `is ${value}`;
+  return `is ${value === null ? "null" : typeof value}`;
+}
+
+export function checkObject<T>(name: string, value: T): T {
+  if (typeof value !== "object" || value === null) {
+    throw new VerifyArgumentError(name, describe(value), "an object");
+  }
+  return value;
+}
+
+/** Whether `text` is well-formed UTF-16 (no lone surrogate), so it can go on the wire at all. */
+function wellFormed(text: string): boolean {
+  try {
+    encodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function checkString(name: string, value: unknown): string {
+  if (typeof value !== "string" || value.length === 0) {
+    throw new VerifyArgumentError(name, describe(value), "a non-empty string");
+  }
+  if (!wellFormed(value)) {
+    // Not quoted: the value may be a secret, and a lone surrogate does not print anyway.
+    throw new VerifyArgumentError(
+      name,
+      "has a lone UTF-16 surrogate",
+      "a well-formed string (no unpaired surrogate)",
+    );
+  }
+  return value;
+}
+
+export function checkPattern(name: string, value: unknown, pattern: RegExp, rule: string): string {
+  if (typeof value !== "string" || !pattern.test(value)) {
+    throw new VerifyArgumentError(name, describe(value), `${rule} (${pattern.source})`);
+  }
+  return value;
+}
+
+/** The Service SID every list path starts with. */
+export function checkServiceSid(value: unknown): string {
+  return checkPattern("serviceSid", value, SERVICE_SID, "VA followed by 32 hex digits");
+}
+
+export function checkIdentity(value: unknown): string {
+  const rule = "8 to 64 dash-separated alphanumeric characters";
+  if (typeof value === "string" && (value.length < 8 || value.length > 64)) {
+    throw new VerifyArgumentError("identity", describe(value), rule);
+  }
+  return checkPattern("identity", value, IDENTITY, rule);
+}
+
+export function checkInteger(name: string, value: unknown, min: number, max = Infinity): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    const range = max === Infinity ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new VerifyArgumentError(name, describe(value), `an integer ${range}`);
+  }
+  return value;
+}
+
+export function checkLogger(value: unknown): Logger {
+  const logger = value as Partial<Record<string, unknown>> | null;
+  const methods = ["debug", "info", "warn", "error"];
+  if (
+    typeof logger !== "object" ||
+    logger === null ||
+    methods.some((m) => typeof logger[m] !== "function")
+  ) {
+    throw new VerifyArgumentError(
+      "logger",
+      describe(value),
+      "an object with debug, info, warn and error functions",
+    );
+  }
+  return value as Logger;
+}
+
+/** The level asked for, else the environment's (`VERIFY_FACTORS_LOG`), else `fallback`. */
+export function checkLogLevel(
+  value: unknown,
+  fromEnvironment: string | undefined,
+  fallback: LogLevel,
+): LogLevel {
+  const [name, level] =
+    value !== undefined ? ["logLevel", value] : ["VERIFY_FACTORS_LOG", fromEnvironment ?? fallback];
+  if (!LOG_LEVELS.includes(level as LogLevel)) {
+    throw new VerifyArgumentError(name, describe(level), `one of ${LOG_LEVELS.join(", ")}`);
+  }
+  return level as LogLevel;
+}
+
+/** Headers as `new Headers` takes them, or a `VerifyArgumentError` saying they are not. */
+export function checkHeaders(value: unknown): Headers {
+  try {
+    if (typeof value !== "object" || value === null) throw new TypeError("not an object");
+    return new Headers(value as HeadersInit);
+  } catch {
+    throw new VerifyArgumentError(
+      "headers",
+      "is not a set of headers",
+      "a Headers object, an array of [name, value] pairs or a record, with valid names and values",
+    );
+  }
+}
+
+/**
+ * An http(s) origin and path to send every request to. A user name or password, a query or a
+ * fragment is refused: requests would carry or drop them in ways the caller did not mean, and a
+ * password in a URL would end up in error messages.
+ */
+export function checkBaseUrl(value: unknown): string {
+  const rule = "an absolute http(s) URL without user name, password, query or fragment";
+  let url: URL | undefined;
+  try {
+    url = typeof value === "string" ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  const shown = typeof value === "string" ? describe(withoutUserinfo(value)) : describe(value);
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new VerifyArgumentError("baseUrl", shown, rule);
+  }
+  if (url.username || url.password) {
+    throw new VerifyArgumentError("baseUrl", `${shown}, with a user name or password`, rule);
+  }
+  if (url.search || url.hash || /[?#]/.test(value as string)) {
+    throw new VerifyArgumentError("baseUrl", `${shown}, with a query or fragment`, rule);
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+export function checkFunction<T>(name: string, value: unknown, rule: string): T {
+  if (typeof value !== "function") throw new VerifyArgumentError(name, describe(value), rule);
+  return value as T;
+}
+
+/** Duck-typed: a signal from another realm or a polyfill is still a signal. */
+export function checkSignal(value: unknown): AbortSignal {
+  const duck = value as Partial<AbortSignal> | null;
+  if (
+    typeof duck !== "object" ||
+    duck === null ||
+    typeof duck.aborted !== "boolean" ||
+    typeof duck.addEventListener !== "function"
+  ) {
+    throw new VerifyArgumentError("signal", describe(value), "an AbortSignal");
+  }
+  return value as AbortSignal;
+}
+
+export function checkIterable(value: unknown): Iterable<string> | AsyncIterable<string> {
+  const object = value as Record<symbol, unknown> | null;
+  if (
+    typeof object?.[Symbol.iterator] !== "function" &&
+    typeof object?.[Symbol.asyncIterator] !== "function"
+  ) {
+    throw new VerifyArgumentError(
+      "identities",
+      describe(value),
+      "an iterable or async iterable of identities",
+    );
+  }
+  return value as Iterable<string> | AsyncIterable<string>;
+}

@@ -1,0 +1,45 @@
+// Where an audit's identities come from (a file, stdin or every Entity), and how many a file holds.
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import type { VerifyClient } from "../../index.js";
+import type { Command } from "../flags.js";
+
+type AuditCommand = Extract<Command, { name: "audit" }>;
+
+/** The identities to audit, numbered by their place in the input (lines of a file, or Entities). */
+export async function* numbered(
+  client: VerifyClient,
+  { audit }: AuditCommand,
+  stdin: NodeJS.ReadableStream,
+  signal: AbortSignal,
+): AsyncGenerator<[number, string]> {
+  let index = 0;
+  if (audit.identities === undefined) {
+    const entities = client.listEntities({
+      serviceSid: audit.serviceSid,
+      pageSize: audit.pageSize,
+      signal,
+    });
+    for await (const entity of entities) {
+      yield [index++, typeof entity.identity === "string" ? entity.identity : ""];
+    }
+    return;
+  }
+  const input = audit.identities === "-" ? stdin : createReadStream(audit.identities);
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    const identity = line.trim();
+    if (identity) yield [index++, identity];
+  }
+}
+
+/** How many identities a file names, read as a stream alongside the audit, for the progress line. */
+export async function countIdentities(path: string): Promise<number> {
+  let count = 0;
+  for await (const line of createInterface({
+    input: createReadStream(path),
+    crlfDelay: Infinity,
+  })) {
+    if (line.trim()) count++;
+  }
+  return count;
+}

@@ -1,0 +1,53 @@
+// `verify-factors list`: one Entity's Factors, page after page, as a table, JSON, NDJSON or TSV.
+import { VerifyArgumentError, type VerifyClient } from "../../index.js";
+import type { Command } from "../flags.js";
+import { createFormat } from "../formats.js";
+import { writer, type Io } from "../io.js";
+import { abortOnInterrupt, progressLine } from "../terminal.js";
+import type { Report } from "../errors.js";
+
+export async function runList(
+  client: VerifyClient,
+  command: Extract<Command, { name: "list" }>,
+  io: Io,
+  report: Report,
+): Promise<number> {
+  const { stdout } = io;
+  const controller = new AbortController();
+  let closed = false;
+  const onError = (error: NodeJS.ErrnoException) => {
+    // The reader went away (`| head`): stop listing, quietly.
+    if (error.code === "EPIPE") closed = true;
+    controller.abort();
+  };
+  stdout.on("error", onError);
+  const release = abortOnInterrupt(controller);
+
+  const write = writer(stdout);
+  const format = createFormat(command.output, [...command.properties], command.pickProperties);
+  const progress = progressLine(io);
+  let [pages, items] = [0, 0];
+  try {
+    const listing = client.listFactors({ ...command.list, signal: controller.signal });
+    await write(format.start());
+    for await (const page of listing.pages()) {
+      progress.clear();
+      await write(format.page(page.factors));
+      [pages, items] = [pages + 1, items + page.factors.length];
+      if (page.nextCursor) progress.draw(`${pages} pages, ${items} factors so far…`);
+    }
+    await write(format.end());
+    return 0;
+  } catch (error) {
+    progress.clear();
+    if (closed) return 0;
+    // What was written stays valid JSON: the array is closed over the factors listed so far.
+    if (command.output === "json") await write(format.end());
+    if (controller.signal.aborted) return report.fail(130, "interrupted");
+    if (error instanceof VerifyArgumentError) return report.usage(error);
+    return report.fail(1, report.describe(error));
+  } finally {
+    stdout.off("error", onError);
+    release();
+  }
+}

@@ -1,0 +1,51 @@
+// What the command does to a terminal: server text made safe (it never writes a control character
+// it did not make itself), the progress line, and Ctrl-C.
+import type { Io } from "./io.js";
+
+/**
+ * Control characters (C0, DEL, C1), the line and paragraph separators, and the bidirectional
+ * overrides and isolates that reorder what a terminal shows.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with every unsafe character written out as `\uXXXX`, so it is seen, not obeyed. */
+export function visible(text: string): string {
+  return text.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A word for a POSIX shell: as it is when it is plain, else in single quotes. */
+export function shellQuote(word: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Back to the start of the line, and the line cleared: wipes the progress line. */
+export const CLEAR_LINE = "\r\x1b[K";
+
+/**
+ * A progress line on stderr, drawn only when both stdout and stderr are a terminal (never when
+ * piped), and wiped before anything else is written, so it never mixes with rows or messages.
+ */
+export function progressLine({ stdout, stderr }: Io) {
+  const shown = Boolean(stderr.isTTY && stdout.isTTY);
+  let drawn = false;
+  return {
+    shown,
+    draw(text: string) {
+      if (!shown) return;
+      stderr.write(`${CLEAR_LINE}${text}`);
+      drawn = true;
+    },
+    clear() {
+      if (drawn) stderr.write(CLEAR_LINE);
+      drawn = false;
+    },
+  };
+}
+
+/** Aborts `controller` on Ctrl-C until the returned function is called. */
+export function abortOnInterrupt(controller: AbortController): () => void {
+  const onInterrupt = () => controller.abort();
+  process.once("SIGINT", onInterrupt);
+  return () => void process.off("SIGINT", onInterrupt);
+}

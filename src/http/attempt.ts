@@ -1,0 +1,72 @@
+import {
+  VerifyConnectionError,
+  VerifyResponseTooLargeError,
+  VerifyTimeoutError,
+} from "../errors.js";
+import { readBody, ReadResponse } from "./read-response.js";
+import { follow } from "./signals.js";
+
+/** Sends one attempt: `request` with `init`'s signal, headers and redirect mode. */
+export type SendOnce = (request: Request, init: RequestInit) => Promise<Response>;
+
+/** The bounds of one attempt. */
+export interface AttemptLimits {
+  /** Milliseconds for the whole attempt, body included. */
+  timeoutMs: number;
+  /** Bytes of the decoded body read at most; past them the attempt fails. */
+  maxResponseBytes: number;
+}
+
+const where = (request: Request) => `${request.method} ${new URL(request.url).origin}`;
+
+/**
+ * One attempt, bounded in time and size with its body: the body is read here, so a connection
+ * that drops mid-page is retried like one that never responded. Never rejects for a failed
+ * connection or a response too large: those come back as errors for the retry policy to judge.
+ */
+export async function attempt(
+  send: SendOnce,
+  request: Request,
+  headers: Headers,
+  signal: AbortSignal,
+  { timeoutMs, maxResponseBytes }: AttemptLimits,
+): Promise<ReadResponse | VerifyConnectionError | VerifyResponseTooLargeError> {
+  const controller = new AbortController();
+  const unlink = follow(signal, controller);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`no response within ${timeoutMs} ms`, "TimeoutError")),
+    timeoutMs,
+  );
+  try {
+    // "manual": a redirect is handed back as it is, so credentials never follow it elsewhere.
+    const init = { signal: controller.signal, headers, redirect: "manual" } as const;
+    const response = await send(request, init);
+    if (response.type === "opaqueredirect") {
+      // Browsers hide a redirect that is not followed behind status 0.
+      return new VerifyConnectionError(
+        `${where(request)}: responded with a redirect, which is not followed`,
+      );
+    }
+    const bytes = await readBody(response, maxResponseBytes);
+    if (bytes) return new ReadResponse(response, bytes);
+    return new VerifyResponseTooLargeError(
+      `${where(request)}: HTTP ${response.status} response is larger than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there`,
+      maxResponseBytes,
+    );
+  } catch (error) {
+    // Aborted, but not by the caller: the timer did it.
+    if (controller.signal.aborted && !signal.aborted) {
+      return new VerifyTimeoutError(`${where(request)}: no response within ${timeoutMs} ms`, {
+        cause: error,
+      });
+    }
+    const reason = error instanceof Error ? (error.cause ?? error) : error;
+    const detail = reason instanceof Error ? reason.message : String(reason);
+    return new VerifyConnectionError(`${where(request)}: connection failed (${detail})`, {
+      cause: error,
+    });
+  } finally {
+    clearTimeout(timer);
+    unlink();
+  }
+}

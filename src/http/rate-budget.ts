@@ -1,0 +1,71 @@
+// One client's requests share one budget: a 429 anywhere holds every new request back, and the
+// number in flight adapts to what the server takes. The rules are budget-policy.ts's; this file
+// only queues and wakes.
+import { limited, mayStart, OPEN, type Budget } from "./budget-policy.js";
+
+export interface RateBudget {
+  /** Resolves when a request may start, with the function to call once its response is read. */
+  acquire(signal: AbortSignal): Promise<() => void>;
+  /** A request still in flight got a 429 response: back off everything for `waitMs`. */
+  limited(waitMs: number): void;
+  /** How many 429s the budget has been told of. */
+  readonly throttled: number;
+}
+
+export function createRateBudget(now = () => Date.now()): RateBudget {
+  let budget: Budget = OPEN;
+  let inFlight = 0;
+  const queue: { start: () => void }[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let throttled = 0;
+
+  const release = () => {
+    inFlight--;
+    pump();
+  };
+  // Starts whoever may start, in order; sets a timer for the end of a hold that keeps them waiting.
+  function pump(): void {
+    while (queue.length > 0 && mayStart(budget, inFlight, now())) {
+      inFlight++;
+      queue.shift()!.start();
+    }
+    if (queue.length > 0 && timer === undefined && now() < budget.holdUntil) {
+      timer = setTimeout(() => {
+        timer = undefined;
+        pump();
+      }, budget.holdUntil - now());
+    }
+  }
+
+  return {
+    acquire(signal) {
+      signal.throwIfAborted();
+      if (queue.length === 0 && mayStart(budget, inFlight, now())) {
+        inFlight++;
+        return Promise.resolve(release);
+      }
+      return new Promise((resolve, reject) => {
+        const waiter = {
+          start: () => {
+            signal.removeEventListener("abort", onAbort);
+            resolve(release);
+          },
+        };
+        const onAbort = () => {
+          queue.splice(queue.indexOf(waiter), 1);
+          reject(signal.reason);
+        };
+        signal.addEventListener("abort", onAbort, { once: true });
+        queue.push(waiter);
+        pump();
+      });
+    },
+    limited(waitMs) {
+      throttled++;
+      budget = limited(budget, inFlight, waitMs, now());
+    },
+    get throttled() {
+      return throttled;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// A response whose body the attempt has read whole: bytes counted as they arrive into one buffer,
+// decoded once when asked for. openapi-fetch parses it through `json()` like any response.
+import { VerifyPaginationError } from "../errors.js";
+import { snippet } from "../shown.js";
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+const decoder = new TextDecoder();
+
+/**
+ * The body read to the end into one buffer, or `undefined` once it passes `maxBytes` (counted after
+ * any decompression, so a small compressed bomb is caught too).
+ */
+export async function readBody(
+  response: Response,
+  maxBytes: number,
+): Promise<Uint8Array | undefined> {
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (let step = await reader.read(); !step.done; step = await reader.read()) {
+    bytes += step.value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(step.value);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const whole = new Uint8Array(bytes);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return whole;
+}
+
+/**
+ * The response as received, its body already read. Its headers describe the body it holds: the
+ * decoded length as `Content-Length`, and no `Content-Encoding`, since decoding is done.
+ */
+export class ReadResponse extends Response {
+  /** How many attempts the request took (1 when it needed no retry). */
+  attempts = 1;
+  readonly #bytes: Uint8Array;
+  #text: string | undefined;
+
+  constructor(received: Response, bytes: Uint8Array) {
+    const headers = new Headers(received.headers);
+    headers.delete("content-encoding");
+    headers.set("content-length", String(bytes.byteLength));
+    const { status, statusText } = received;
+    super(null, { status, statusText, headers });
+    this.#bytes = NULL_BODY_STATUSES.has(status) ? new Uint8Array(0) : bytes;
+  }
+
+  override text(): Promise<string> {
+    this.#text ??= decoder.decode(this.#bytes);
+    return Promise.resolve(this.#text);
+  }
+
+  /** The body as JSON; a body that is not JSON is a `VerifyPaginationError` naming its type. */
+  override async json(): Promise<any> {
+    const text = await this.text();
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      const type = this.headers.get("content-type") ?? "no content type";
+      throw new VerifyPaginationError(
+        `HTTP ${this.status} response is not JSON (${type}): ${snippet((error as Error).message)}`,
+      );
+    }
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.#bytes.slice().buffer);
+  }
+
+  override blob(): Promise<Blob> {
+    return Promise.resolve(
+      new Blob([this.#bytes.slice()], { type: this.headers.get("content-type") ?? "" }),
+    );
+  }
+
+  static {
+    // The body as a stream, for middleware that reads `response.body`: made only when asked for.
+    // Defined here, not as a getter in the class, because `Response` declares it a property.
+    Object.defineProperty(this.prototype, "body", {
+      get(this: ReadResponse) {
+        const bytes = this.#bytes;
+        return new ReadableStream<Uint8Array>({
+          start(controller) {
+            if (bytes.byteLength > 0) controller.enqueue(bytes);
+            controller.close();
+          },
+        });
+      },
+    });
+  }
+
+  override clone(): ReadResponse {
+    const copy = new ReadResponse(this, this.#bytes);
+    copy.attempts = this.attempts;
+    return copy;
+  }
+}

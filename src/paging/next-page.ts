@@ -1,0 +1,29 @@
+import type { Cursor } from "../cursor.js";
+import { VerifyPaginationError } from "../errors.js";
+import { snippet } from "../shown.js";
+import { parseWholeNumber } from "../whole-number.js";
+
+/**
+ * Reads where the next page is from `meta.next_page_url`: `null` on the last page. The spec
+ * promises only that its query carries a `PageToken`, so that is all this relies on. The request
+ * goes to the client's own `baseUrl` with the listing's own page size: the URL's host, path and
+ * `PageSize` are never followed. `Page` is client state (the reference says so); it is kept when it
+ * is a whole number, to resume from, and otherwise left out, since `PageToken` alone is the place.
+ */
+export function readNextPageUrl(nextPageUrl: unknown): (Cursor & { pageToken: string }) | null {
+  if (nextPageUrl === null || nextPageUrl === undefined) return null;
+  if (typeof nextPageUrl !== "string") {
+    throw new VerifyPaginationError(`meta.next_page_url is a ${typeof nextPageUrl}, not a URL`);
+  }
+  // The query split off as the spec's pattern reads it (up to the first `?`, before any `#`), not
+  // by a URL parser: a host or path it would refuse changes nothing here.
+  const query = new URLSearchParams(/^[^?#]*\?([^#]*)/.exec(nextPageUrl)?.[1] ?? "");
+  const pageToken = query.getAll("PageToken").find((token) => token !== "");
+  if (pageToken === undefined) {
+    throw new VerifyPaginationError(
+      `meta.next_page_url has no PageToken, so the next page cannot be asked for: ${snippet(nextPageUrl)}`,
+    );
+  }
+  const page = parseWholeNumber(query.get("Page") ?? "");
+  return page === undefined ? { pageToken } : { page, pageToken };
+}

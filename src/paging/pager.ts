@@ -1,0 +1,162 @@
+// The thin async part of paging: fetches, prefetches, links the caller's signal and aborts.
+// Every decision about pages is `pagingStep`'s (step.ts).
+import { withCursor, type Cursor } from "../cursor.js";
+import { VerifyAbortError } from "../errors.js";
+import type { ListSettings } from "../options.js";
+import type { PageMeta } from "../types.js";
+import { LoopGuard } from "./loop-guard.js";
+import { cursorAt, pagingStep, type Position } from "./step.js";
+
+/** What the response to one page said besides its body: each page its own, under concurrency too. */
+export interface ResponseInfo {
+  status: number;
+  /** `Twilio-Request-Id`, to quote to Twilio support. */
+  requestId?: string;
+  /** All of them: `Twilio-Concurrent-Requests`, `Twilio-Request-Duration`, ... */
+  headers: Headers;
+  /** How many attempts the page took (1 when it needed no retry). */
+  attempts: number;
+}
+
+/** One page of a list as handed out: the response's items (trimmed to `limit`) and `meta`. */
+export type Page<Body> = Body & {
+  /** Where the next page is, for resuming later; `null` on the last page. */
+  nextCursor: Cursor | null;
+  /** What the response said besides its body. */
+  response: ResponseInfo;
+};
+
+/** A lazy listing: nothing is requested until it is iterated. Each iteration starts afresh. */
+export interface List<Item, P> extends AsyncIterable<Item> {
+  pages(): AsyncIterable<P>;
+  firstPage(): Promise<P>;
+  toArray(): Promise<Item[]>;
+}
+
+/** A page's body as fetched, with what its response said. */
+export interface Fetched<Body> {
+  body: Body;
+  response: ResponseInfo;
+}
+
+/** One list endpoint: how to fetch a page, and where its items are in the body. */
+export interface PageSource<Body extends { meta: PageMeta }, Item> {
+  fetch(at: Position, signal: AbortSignal): Promise<Fetched<Body>>;
+  items(body: Body): Item[];
+  /** The body with its items replaced (trimmed to what is owed). */
+  withItems(body: Body, items: Item[]): Body;
+}
+
+const ignore = () => {};
+/**
+ * The reason a finished walk aborts what it left in flight: one shared object, since nobody reads
+ * it, so a listing makes none of its own.
+ */
+const OVER = new DOMException("the listing is over", "AbortError");
+
+async function* walk<Body extends { meta: PageMeta }, Item>(
+  source: PageSource<Body, Item>,
+  { start, signal }: ListSettings,
+  prefetch: boolean,
+): AsyncGenerator<Page<Body>, void, undefined> {
+  // The caller's abort becomes this listing's own error, so its cursor is its own even when
+  // listings share the signal; `cause` keeps the signal's reason.
+  const ownError = (error: unknown) =>
+    withCursor(
+      signal?.aborted && error === signal.reason ? new VerifyAbortError(error) : error,
+      cursorAt(at),
+    );
+  let at = start;
+  if (signal?.aborted) throw ownError(signal.reason);
+  // Aborted when the caller leaves early, or when `signal` aborts: no request outlives the walk.
+  // `AbortSignal.any` adds no listener to `signal`, so any number of listings may share it.
+  const stop = new AbortController();
+  const linked = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+  const visited = new LoopGuard();
+  const load = (next: Position) => {
+    visited.add(next);
+    const pending = source.fetch(next, linked);
+    pending.catch(ignore); // awaited later; not an unhandled rejection meanwhile
+    return pending;
+  };
+  let pending = load(at);
+  try {
+    for (;;) {
+      const { body, response } = await pending.catch((error) => Promise.reject(ownError(error)));
+      const step = pagingStep(source.items(body), body.meta.next_page_url, at, visited);
+      if (step.next && prefetch) pending = load(step.next);
+      const { nextCursor } = step;
+      yield { ...source.withItems(body, step.items), nextCursor, response };
+      // A broken next_page_url is raised only now, after its page: the items it came with are good.
+      if (step.error) throw step.error;
+      if (!step.next) return;
+      if (!prefetch) pending = load(step.next);
+      at = step.next;
+    }
+  } finally {
+    stop.abort(OVER);
+  }
+}
+
+/** The items of a walk, handed out one by one. */
+function itemsOf<Body, Item>(
+  pages: AsyncGenerator<Body, void, undefined>,
+  items: (body: Body) => Item[],
+): AsyncIterator<Item, undefined> {
+  let current: Item[] = [];
+  let index = 0;
+  const refill = async (): Promise<IteratorResult<Item, undefined>> => {
+    for (;;) {
+      const step = await pages.next();
+      if (step.done) return { done: true, value: undefined };
+      current = items(step.value);
+      index = 0;
+      if (current.length > 0) return { done: false, value: current[index++]! };
+    }
+  };
+  return {
+    // Not an async function: most calls hand out an item already in memory, and that path
+    // skips the async machinery (see BENCHMARKS.md).
+    next(): Promise<IteratorResult<Item, undefined>> {
+      if (index < current.length) return Promise.resolve({ done: false, value: current[index++]! });
+      return refill();
+    },
+    async return(): Promise<IteratorResult<Item, undefined>> {
+      current = [];
+      await pages.return();
+      return { done: true, value: undefined };
+    },
+  };
+}
+
+const iterable = <T>(iterate: () => AsyncIterator<T>): AsyncIterable<T> => ({
+  [Symbol.asyncIterator]: () => iterate(),
+});
+
+export function paginate<Body extends { meta: PageMeta }, Item>(
+  source: PageSource<Body, Item>,
+  settings: ListSettings,
+): List<Item, Page<Body>> {
+  const walkPages = (prefetch = settings.prefetch) => walk(source, settings, prefetch);
+  return {
+    [Symbol.asyncIterator]: () => itemsOf(walkPages(), source.items),
+    pages: () => iterable(walkPages),
+    async firstPage() {
+      const pages = walkPages(false);
+      try {
+        const first = await pages.next();
+        // A walk yields at least one page or throws.
+        if (first.done) throw new Error("unreachable: a walk ended without a page");
+        return first.value;
+      } finally {
+        await pages.return();
+      }
+    },
+    async toArray() {
+      const all: Item[] = [];
+      for await (const page of iterable(walkPages))
+        for (const item of source.items(page)) all.push(item);
+      return all;
+    },
+  };
+}

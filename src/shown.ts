@@ -1,0 +1,24 @@
+// What messages and log lines show of server text, URLs and responses: bounded, and never a
+// credential.
+
+/**
+ * Server text quoted in a message: on one line, and cut to `max` characters, so a hostile
+ * response cannot make an error message as large as itself.
+ */
+export function snippet(text: string, max = 120): string {
+  const flat = text
+    .slice(0, max * 4)
+    .replace(/\s+/g, " ")
+    .trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat || "(empty)";
+}
+
+/** A URL as it may be shown: anything between `//` and `@` (a user name, a password) hidden. */
+export function withoutUserinfo(url: string): string {
+  return url.replace(/\/\/[^/?#]*@/, "//…@");
+}
+
+/** `Twilio-Request-Id`, the id to quote to Twilio support. */
+export function requestIdOf(headers: Headers): string | undefined {
+  return headers.get("twilio-request-id") ?? undefined;
+}

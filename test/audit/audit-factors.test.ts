@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { VerifyApiError, VerifyArgumentError, type AuditResult } from "../../src/index.js";
+import { makeFactor } from "../support/fake-verify.js";
+import { clientFor, collect, rejection, sleep, target } from "../support/helpers.js";
+import { fakeServers } from "../support/server-pool.js";
+
+const fake = fakeServers();
+const { serviceSid } = target;
+const names = (n: number) =>
+  Array.from({ length: n }, (_, i) => `user-${String(i).padStart(5, "0")}`);
+/** Each identity's own factors: as many as its number modulo 4, their SIDs telling whose. */
+const factorsFor = (identity: string) =>
+  Array.from({ length: Number(identity.slice(-5)) % 4 }, (_, i) => ({
+    ...makeFactor(i),
+    identity,
+    friendly_name: `${identity}/${i}`,
+  }));
+
+const byIdentity = (results: AuditResult[]) =>
+  Object.fromEntries(results.map((r) => [r.identity, r.factors?.map((f) => f.friendly_name)]));
+
+describe("auditFactors", () => {
+  it("lists each identity's factors once, for an array of identities", async () => {
+    const server = await fake({ factorsFor });
+    const identities = names(30);
+    const results = await collect(clientFor(server).auditFactors({ serviceSid, identities }));
+    expect(results).toHaveLength(30);
+    expect(byIdentity(results)).toEqual(
+      Object.fromEntries(identities.map((id) => [id, factorsFor(id).map((f) => f.friendly_name)])),
+    );
+  });
+
+  it("without identities, audits every Entity of the Service", async () => {
+    const identities = names(12);
+    const server = await fake({ identities, factorsFor });
+    const results = await collect(
+      clientFor(server).auditFactors({ serviceSid, pageSize: 5, concurrency: 3 }),
+    );
+    expect(results.map((r) => r.identity).sort()).toEqual(identities);
+    expect(server.log.filter((r) => r.path.endsWith("/Entities"))).toHaveLength(3);
+  });
+
+  it("hands results out as they complete, not in input order", async () => {
+    const server = await fake({
+      factorsFor,
+      latencyMs: 0,
+    });
+    // The first identity answers slowly (the fake delays its first request).
+    server.fail({ delayMs: 300 });
+    const results = await collect(
+      clientFor(server).auditFactors({ serviceSid, identities: names(4), concurrency: 4 }),
+    );
+    expect(results.map((r) => r.identity).at(-1)).toBe("user-00000");
+  });
+
+  it("reads identities as it needs them, never more than `concurrency` ahead", async () => {
+    const server = await fake({ factorsFor, latencyMs: 20 });
+    let pulled = 0;
+    async function* identities() {
+      for (const identity of names(40)) {
+        pulled++;
+        yield identity;
+      }
+    }
+    const audit = clientFor(server).auditFactors({
+      serviceSid,
+      identities: identities(),
+      concurrency: 5,
+    });
+    const seen: number[] = [];
+    for await (const _result of audit) seen.push(pulled);
+    expect(seen[0]).toBeLessThanOrEqual(6);
+    expect(Math.max(...seen.map((p, i) => p - i))).toBeLessThanOrEqual(6);
+    expect(server.stats.peakInFlight).toBeLessThanOrEqual(5);
+  });
+
+  it("gives a bad identity and a failing one their error results, and goes on", async () => {
+    const server = await fake({ factorsFor });
+    server.fail({ status: 404 });
+    const results = await collect(
+      clientFor(server).auditFactors({
+        serviceSid,
+        identities: ["short", "user-00001", "user-00002"],
+        concurrency: 1,
+        pageSize: 2,
+      }),
+    );
+    expect(results[0]!.error).toBeInstanceOf(VerifyArgumentError);
+    expect(results[1]!.error).toBeInstanceOf(VerifyApiError);
+    expect(results[1]!.error!.cursor).toEqual({ page: undefined, pageToken: undefined });
+    expect(results[2]!.factors).toHaveLength(2);
+  });
+
+  it("asking more concurrency than the server takes is slower, not failed", async () => {
+    const server = await fake({ factorsFor, maxInFlight: 5, retryAfter: "1", latencyMs: 20 });
+    const results = await collect(
+      clientFor(server).auditFactors({ serviceSid, identities: names(60), concurrency: 20 }),
+    );
+    expect(results.filter((r) => r.error)).toEqual([]);
+    expect(results).toHaveLength(60);
+    expect(server.stats.throttled).toBeGreaterThan(0);
+    expect(server.stats.throttled).toBeLessThan(20);
+  });
+
+  it("stops the requests in flight when the caller stops early", async () => {
+    const server = await fake({ factorsFor });
+    // The first answers at once; the four others would take half a second.
+    server.fail({ delayMs: 0 }, ...Array(4).fill({ delayMs: 500 }));
+    for await (const _result of clientFor(server).auditFactors({
+      serviceSid,
+      identities: names(10),
+      concurrency: 5,
+    })) {
+      break;
+    }
+    await sleep(300);
+    expect(server.log.length).toBeLessThanOrEqual(5);
+    expect(server.log.filter((r) => r.aborted).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("rejects with the abort when its signal aborts", async () => {
+    const server = await fake({ factorsFor, latencyMs: 200 });
+    const audit = clientFor(server).auditFactors({
+      serviceSid,
+      identities: names(10),
+      signal: AbortSignal.timeout(50),
+    });
+    const error = await rejection(collect(audit));
+    expect(error.name).toBe("AbortError");
+  });
+
+  it.each([
+    [{ serviceSid: "VA1" }, "serviceSid"],
+    [{ serviceSid, concurrency: 0 }, "concurrency"],
+    [{ serviceSid, identities: 5 }, "identities"],
+  ])("checks %j at the call", (options, parameter) => {
+    const client = clientFor({ url: "http://127.0.0.1:9" } as never);
+    try {
+      client.auditFactors(options as never);
+      throw new Error("no error");
+    } catch (error) {
+      expect(error).toBeInstanceOf(VerifyArgumentError);
+      expect((error as VerifyArgumentError).parameter).toBe(parameter);
+    }
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  VerifyResponseTooLargeError,
+  type Factor,
+} from "../../src/index.js";
+import { clientFor, rejection, target } from "../support/helpers.js";
+import { fakeServers } from "../support/server-pool.js";
+
+const fake = fakeServers();
+const MiB = 1024 * 1024;
+
+describe("an answer larger than maxResponseBytes", () => {
+  it("that never ends stops at the limit with VerifyResponseTooLargeError, not retried", async () => {
+    const server = await fake({ total: 30 });
+    server.fail({ endless: true });
+    const client = clientFor(server, { maxResponseBytes: MiB, maxRetries: 2 });
+    const before = process.memoryUsage().rss;
+    const error = await rejection(client.listFactors(target).toArray());
+    expect(error).toBeInstanceOf(VerifyResponseTooLargeError);
+    expect(error.maxResponseBytes).toBe(MiB);
+    expect(error.message).toMatch(
+      /HTTP 200 response is larger than maxResponseBytes \(1048576 bytes\)/,
+    );
+    expect(error.cursor).toEqual({ page: undefined, pageToken: undefined });
+    expect(server.log).toHaveLength(1);
+    expect(process.memoryUsage().rss - before).toBeLessThan(64 * MiB);
+  });
+
+  it("is counted after decompression: a small gzip bomb is caught", async () => {
+    const server = await fake({ total: 3 });
+    server.fail({ gzipOf: 64 * MiB });
+    const error = await rejection(
+      clientFor(server, { maxResponseBytes: MiB }).listFactors(target).toArray(),
+    );
+    expect(error).toBeInstanceOf(VerifyResponseTooLargeError);
+  });
+
+  it("holds for error answers too", async () => {
+    const server = await fake({ total: 3 });
+    server.fail({ status: 500, body: " ".repeat(2 * MiB) });
+    const error = await rejection(
+      clientFor(server, { maxResponseBytes: MiB, maxRetries: 0 }).listFactors(target).toArray(),
+    );
+    expect(error).toBeInstanceOf(VerifyResponseTooLargeError);
+    expect(error.message).toMatch(/HTTP 500 response/);
+  });
+
+  it("by default stops at DEFAULT_MAX_RESPONSE_BYTES, 32 MiB", async () => {
+    const server = await fake({ total: 3 });
+    server.fail({ endless: true });
+    const error = await rejection(clientFor(server).listFactors(target).toArray());
+    expect(DEFAULT_MAX_RESPONSE_BYTES).toBe(32 * MiB);
+    expect(error.maxResponseBytes).toBe(DEFAULT_MAX_RESPONSE_BYTES);
+  });
+
+  it("a page within the limit lists as before, however close", async () => {
+    const server = await fake({ total: 1000 });
+    const page = await clientFor(server)
+      .listFactors({ ...target, pageSize: 1000 })
+      .firstPage();
+    const size = new TextEncoder().encode(JSON.stringify(page)).byteLength;
+    const exact = clientFor(server, { maxResponseBytes: size + 100 });
+    const factors = await exact.listFactors({ ...target, pageSize: 1000 }).toArray();
+    expect(factors.map((f: Factor) => f.sid)).toEqual(server.factors.map((f) => f.sid));
+  });
+});

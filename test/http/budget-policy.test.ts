@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { CLIMB_EVERY_MS, limitAt, limited, mayStart, OPEN } from "../../src/http/budget-policy.js";
+
+describe("the budget policy", () => {
+  it("lets anything start until the server says 429", () => {
+    expect(mayStart(OPEN, 1_000, 0)).toBe(true);
+  });
+
+  it("after a 429 with 11 out, allows 10, and nothing new until Retry-After has passed", () => {
+    const after = limited(OPEN, 11, 1_000, 5_000);
+    expect(limitAt(after, 5_000)).toBe(10);
+    expect(mayStart(after, 0, 5_999)).toBe(false);
+    expect(mayStart(after, 9, 6_000)).toBe(true);
+    expect(mayStart(after, 10, 6_000)).toBe(false);
+  });
+
+  it("keeps the lowest of several 429s in a burst, and never drops below one", () => {
+    let budget = limited(OPEN, 40, 1_000, 0);
+    budget = limited(budget, 25, 1_000, 1);
+    budget = limited(budget, 30, 1_000, 2);
+    expect(limitAt(budget, 2)).toBe(24);
+    expect(limitAt(limited(OPEN, 1, 0, 0), 0)).toBe(1);
+  });
+
+  it("climbs back by one per CLIMB_EVERY_MS without a 429", () => {
+    const budget = limited(OPEN, 11, 0, 0);
+    expect(limitAt(budget, CLIMB_EVERY_MS - 1)).toBe(10);
+    expect(limitAt(budget, CLIMB_EVERY_MS)).toBe(11);
+    expect(limitAt(budget, 3 * CLIMB_EVERY_MS)).toBe(13);
+  });
+
+  it("a later hold never shortens an earlier, longer one", () => {
+    const long = limited(OPEN, 5, 10_000, 0);
+    expect(limited(long, 5, 1, 100).holdUntil).toBe(10_000);
+  });
+});

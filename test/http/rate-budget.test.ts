@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { clientFor, sleep, target } from "../support/helpers.js";
+import { fakeServers } from "../support/server-pool.js";
+
+const fake = fakeServers();
+
+describe("one client's shared budget, against a server that takes 4 requests at a time", () => {
+  it("a 429 holds back every new request of the client until its Retry-After", async () => {
+    const server = await fake({ total: 3, maxInFlight: 4, retryAfter: "1", latencyMs: 100 });
+    const client = clientFor(server);
+    const started = Date.now();
+    const lists = Array.from({ length: 6 }, () => client.listFactors(target).toArray());
+    const results = await Promise.all(lists);
+    expect(results.every((factors) => factors.length === 3)).toBe(true);
+    expect(server.stats.throttled).toBe(2);
+    // The two refused waited out the second; nothing was sent during it.
+    const after429 = server.log.filter((r) => r.at - server.log[0]!.at > 50);
+    expect(after429.every((r) => r.at - server.log[0]!.at >= 950)).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it("then keeps no more in flight than the server took, so no 429 follows", async () => {
+    const server = await fake({ total: 3, maxInFlight: 4, retryAfter: "0", latencyMs: 20 });
+    const client = clientFor(server);
+    await Promise.all(Array.from({ length: 8 }, () => client.listFactors(target).toArray()));
+    const throttled = server.stats.throttled;
+    expect(throttled).toBeGreaterThan(0);
+    server.stats.peakInFlight = 0;
+    await Promise.all(Array.from({ length: 40 }, () => client.listFactors(target).toArray()));
+    expect(server.stats.throttled).toBe(throttled);
+    expect(server.stats.peakInFlight).toBeLessThanOrEqual(4);
+  });
+
+  it("is per client: another client's 429 holds nothing back", async () => {
+    const server = await fake({ total: 3, maxInFlight: 2, retryAfter: "1", latencyMs: 50 });
+    const first = clientFor(server);
+    await Promise.all(Array.from({ length: 3 }, () => first.listFactors(target).toArray()));
+    const started = Date.now();
+    await clientFor(server).listFactors(target).toArray();
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it("an aborted wait for a place ends at once, with the listing's abort error", async () => {
+    const server = await fake({ total: 3, maxInFlight: 1, retryAfter: "5", latencyMs: 50 });
+    const client = clientFor(server);
+    const everything = new AbortController();
+    const held = [0, 1].map(() =>
+      client
+        .listFactors({ ...target, signal: everything.signal })
+        .toArray()
+        .catch((e) => e),
+    );
+    await sleep(150); // one was refused: the client now holds back for 5 s
+    const started = Date.now();
+    const aborted = client.listFactors({ ...target, signal: AbortSignal.timeout(100) }).toArray();
+    await expect(aborted).rejects.toMatchObject({ name: "AbortError" });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(server.log).toHaveLength(2);
+    everything.abort();
+    await Promise.all(held);
+  });
+});

@@ -1,0 +1,379 @@
+import { describe, expect, it } from "vitest";
+import { VerifyError, VerifyPaginationError, type Factor } from "../../src/index.js";
+import { MAX_EMPTY_PAGES } from "../../src/paging/step.js";
+import { ACCOUNT_SID, AUTH_TOKEN } from "../support/fake-verify.js";
+import { clientFor, collect, rejection, sleep, target } from "../support/helpers.js";
+import { fakeServers } from "../support/server-pool.js";
+
+const fake = fakeServers();
+
+const sids = (factors: readonly unknown[]) => factors.map((f) => (f as Factor).sid);
+
+describe("listing", () => {
+  it("yields every factor in order, page by page, with Basic credentials", async () => {
+    const server = await fake({ total: 23 });
+    const factors = await collect(clientFor(server).listFactors({ ...target, pageSize: 5 }));
+    expect(sids(factors)).toEqual(sids(server.factors));
+    expect(server.log.map((r) => r.query.Page ?? "0")).toEqual(["0", "1", "2", "3", "4"]);
+    const expected = "Basic " + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64");
+    expect(server.log.every((r) => r.authorization === expected)).toBe(true);
+    expect(server.log[0]!.path).toBe(
+      `/v2/Services/${target.serviceSid}/Entities/${target.identity}/Factors`,
+    );
+  });
+
+  it("sends no request until iteration starts", async () => {
+    const server = await fake({ total: 3 });
+    const list = clientFor(server).listFactors(target);
+    await sleep(50);
+    expect(server.log).toHaveLength(0);
+    expect(await list.toArray()).toHaveLength(3);
+    expect(server.log).toHaveLength(1);
+  });
+
+  it("gives pages with meta and a nextCursor, null on the last", async () => {
+    const server = await fake({ total: 7 });
+    const pages = await collect(
+      clientFor(server)
+        .listFactors({ ...target, pageSize: 3 })
+        .pages(),
+    );
+    expect(pages.map((p) => p.factors.length)).toEqual([3, 3, 1]);
+    expect(pages.map((p) => p.meta.page)).toEqual([0, 1, 2]);
+    expect(pages[0]!.nextCursor).toEqual({ page: 1, pageToken: "PT3_1" });
+    expect(pages[2]!.nextCursor).toBeNull();
+  });
+
+  it("firstPage() sends exactly one request", async () => {
+    const server = await fake({ total: 120 });
+    const page = await clientFor(server).listFactors(target).firstPage();
+    expect(page.factors).toHaveLength(50);
+    await sleep(50);
+    expect(server.log).toHaveLength(1);
+  });
+
+  it("lists an entity with no factors as one empty page", async () => {
+    const server = await fake({ total: 0 });
+    expect(await clientFor(server).listFactors(target).toArray()).toEqual([]);
+    expect(server.log).toHaveLength(1);
+  });
+
+  it("passes a factor_type or field it does not know straight through", async () => {
+    const server = await fake({
+      total: 2,
+      factor: (f, i) => (i === 1 ? { ...f, factor_type: "passkey", config: { rp_id: "x" } } : f),
+    });
+    const factors = await clientFor(server).listFactors(target).toArray();
+    expect(factors[1]!.factor_type).toBe("passkey");
+    expect(factors[1]!.config).toEqual({ rp_id: "x" });
+  });
+});
+
+describe("limit", () => {
+  it("asks for PageSize = limit when the limit is under 50 and no pageSize is given", async () => {
+    const server = await fake({ total: 100 });
+    const factors = await clientFor(server)
+      .listFactors({ ...target, limit: 7 })
+      .toArray();
+    expect(sids(factors)).toEqual(sids(server.factors.slice(0, 7)));
+    expect(server.log).toHaveLength(1);
+    expect(server.log[0]!.query.PageSize).toBe("7");
+  });
+
+  it("never requests a page beyond the limit, prefetch or not", async () => {
+    for (const prefetch of [true, false]) {
+      const server = await fake({ total: 100 });
+      const list = clientFor(server).listFactors({ ...target, pageSize: 10, limit: 30, prefetch });
+      expect(sids(await list.toArray())).toEqual(sids(server.factors.slice(0, 30)));
+      await sleep(50);
+      expect(server.log).toHaveLength(3);
+    }
+  });
+
+  it("trims the last page to the limit", async () => {
+    const server = await fake({ total: 100 });
+    const pages = await collect(
+      clientFor(server)
+        .listFactors({ ...target, pageSize: 10, limit: 25 })
+        .pages(),
+    );
+    expect(pages.map((p) => p.factors.length)).toEqual([10, 10, 5]);
+    expect(server.log).toHaveLength(3);
+  });
+});
+
+describe("prefetch and stopping early", () => {
+  it("requests the next page while the caller works on the current one", async () => {
+    const server = await fake({ total: 30, latencyMs: 100 });
+    for await (const page of clientFor(server)
+      .listFactors({ ...target, pageSize: 10 })
+      .pages()) {
+      void page;
+      await sleep(100);
+    }
+    expect(server.log).toHaveLength(3);
+    // Page 2 is asked for as page 1 arrives (~100 ms), not after the caller's 100 ms of work (~200 ms).
+    expect(server.log[1]!.at - server.log[0]!.at).toBeLessThan(170);
+    expect(server.log[2]!.at - server.log[1]!.at).toBeLessThan(170);
+  });
+
+  it("without prefetch, asks only after the caller is done with the page", async () => {
+    const server = await fake({ total: 20, latencyMs: 50 });
+    const list = clientFor(server).listFactors({ ...target, pageSize: 10, prefetch: false });
+    for await (const page of list.pages()) {
+      void page;
+      await sleep(100);
+    }
+    expect(server.log[1]!.at - server.log[0]!.at).toBeGreaterThanOrEqual(145);
+  });
+
+  it("on break, aborts the prefetch in flight and sends nothing more", async () => {
+    const server = await fake({ total: 100, latencyMs: 150 });
+    for await (const factor of clientFor(server).listFactors({ ...target, pageSize: 10 })) {
+      void factor;
+      await sleep(50); // the prefetch reaches the server, which takes 150 ms to answer
+      break;
+    }
+    await sleep(300);
+    expect(server.log).toHaveLength(2);
+    expect(server.log[1]!.aborted).toBe(true);
+  });
+
+  it("on an exception in the loop body, does the same", async () => {
+    const server = await fake({ total: 100, latencyMs: 100 });
+    const boom = new Error("consumer failed");
+    const error = await rejection(
+      (async () => {
+        for await (const factor of clientFor(server).listFactors({ ...target, pageSize: 10 })) {
+          void factor;
+          await sleep(50);
+          throw boom;
+        }
+      })(),
+    );
+    expect(error).toBe(boom);
+    await sleep(250);
+    expect(server.log).toHaveLength(2);
+    expect(server.log[1]!.aborted).toBe(true);
+  });
+
+  it("without prefetch, asks for a page only when the caller wants it", async () => {
+    const server = await fake({ total: 100 });
+    const iterator = clientFor(server)
+      .listFactors({ ...target, pageSize: 10, prefetch: false })
+      [Symbol.asyncIterator]();
+    for (let i = 0; i < 10; i++) await iterator.next();
+    await sleep(50);
+    expect(server.log).toHaveLength(1);
+    await iterator.next();
+    expect(server.log).toHaveLength(2);
+    await iterator.return!();
+  });
+});
+
+describe("following pages", () => {
+  it("asks baseUrl for the page a foreign next_page_url names, and never contacts that origin", async () => {
+    const foreign = await fake({ total: 100 });
+    const server = await fake({ total: 12, linkOrigin: foreign.url });
+    const factors = await clientFor(server)
+      .listFactors({ ...target, pageSize: 5 })
+      .toArray();
+    expect(sids(factors)).toEqual(sids(server.factors));
+    expect(server.log).toHaveLength(3);
+    expect(server.log[1]!.query).toMatchObject({ PageSize: "5", Page: "1", PageToken: "PT5_1" });
+    expect(foreign.log).toHaveLength(0);
+  });
+
+  it("goes on past empty pages that still have a next_page_url", async () => {
+    const server = await fake({ total: 6, emptyPages: [0, 1, 3] });
+    const factors = await clientFor(server)
+      .listFactors({ ...target, pageSize: 3 })
+      .toArray();
+    expect(sids(factors)).toEqual(sids(server.factors));
+    expect(server.log).toHaveLength(5);
+  });
+
+  it("stops with VerifyPaginationError when next_page_url repeats a cursor", async () => {
+    const server = await fake({
+      total: 50,
+      nextPageUrl: (url, { page }) =>
+        page >= 2 ? url!.replace(/Page=\d+&PageToken=PT\d+_\d+/, "Page=1&PageToken=PT5_1") : url,
+    });
+    const list = clientFor(server).listFactors({ ...target, pageSize: 5 });
+    const seen: Factor[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const factor of list) seen.push(factor);
+      })(),
+    );
+    expect(error).toBeInstanceOf(VerifyPaginationError);
+    expect(error.message).toMatch(/repeats/);
+    expect(sids(seen)).toEqual(sids(server.factors.slice(0, 15)));
+    expect(server.log).toHaveLength(3);
+  });
+
+  it("stops with VerifyPaginationError when next_page_url has no PageToken", async () => {
+    const server = await fake({
+      total: 50,
+      nextPageUrl: (url) => url && url.replace(/&PageToken=[^&]+/, ""),
+    });
+    const error = await rejection(
+      clientFor(server)
+        .listFactors({ ...target, pageSize: 5 })
+        .toArray(),
+    );
+    expect(error).toBeInstanceOf(VerifyPaginationError);
+    expect(error.message).toMatch(/no PageToken.*\(no exact place to resume from\)$/);
+    // The page it came with was handed out, and no next page is known: no cursor is honest.
+    expect(error.cursor).toBeUndefined();
+    expect(server.log).toHaveLength(1);
+  });
+
+  it("quotes a huge next_page_url to a bounded length", async () => {
+    const huge = `https://verify.twilio.com/${"x".repeat(20 * 1024 * 1024)}`;
+    const server = await fake({ total: 50, nextPageUrl: () => huge });
+    const error = await rejection(clientFor(server).listFactors(target).toArray());
+    expect(error).toBeInstanceOf(VerifyPaginationError);
+    expect(error.message.length).toBeLessThan(400);
+  });
+
+  it.each([
+    ["null", [null], /factors\[0\] is null, not an object/],
+    ["a number", [{ sid: "YF1" }, 1], /factors\[1\] is a number, not an object/],
+    ["a string", ["x"], /factors\[0\] is a string/],
+    ["an array", [[]], /factors\[0\] is an array/],
+  ])("a page whose factors hold %s is a VerifyPaginationError", async (_name, factors, message) => {
+    const server = await fake({ factors: factors as never });
+    const error = await rejection(clientFor(server).listFactors(target).toArray());
+    expect(error).toBeInstanceOf(VerifyPaginationError);
+    expect(error.message).toMatch(message);
+    expect(error.cursor).toEqual({ page: undefined, pageToken: undefined });
+  });
+
+  it("stops endless empty pages, each with a fresh token, after MAX_EMPTY_PAGES", async () => {
+    const server = await fake({
+      total: 10,
+      emptyPages: Array.from({ length: 200 }, (_, i) => i + 1),
+      nextPageUrl: (url, { page }) =>
+        url &&
+        url.replace(
+          /Page=\d+&PageToken=PT(\d+)_\d+/,
+          `Page=${page + 1}&PageToken=PT$1_${page + 1}`,
+        ),
+    });
+    const options = { ...target, pageSize: 5, limit: 7 };
+    const got: Factor[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const factor of clientFor(server).listFactors(options)) got.push(factor);
+      })(),
+    );
+    expect(error).toBeInstanceOf(VerifyPaginationError);
+    expect(MAX_EMPTY_PAGES).toBe(50);
+    expect(error.message).toMatch(new RegExp(`^${MAX_EMPTY_PAGES} empty pages in a row`));
+    expect(server.log).toHaveLength(MAX_EMPTY_PAGES + 1);
+    expect(got).toHaveLength(5);
+    // An exact place exists (the next page), so the error names it, with what is still owed.
+    expect(error.cursor).toEqual({
+      page: MAX_EMPTY_PAGES + 1,
+      pageToken: `PT5_${MAX_EMPTY_PAGES + 1}`,
+      limit: 2,
+    });
+  });
+});
+
+describe("resuming", () => {
+  /** The README's recipe: list, and after an error with a cursor, list on from it once. */
+  async function recipe(list: (cursor?: object) => AsyncIterable<Factor>) {
+    const saved: Factor[] = [];
+    try {
+      for await (const factor of list()) saved.push(factor);
+    } catch (error) {
+      if (!(error instanceof VerifyError && error.cursor)) return { saved, error };
+      for await (const factor of list(error.cursor)) saved.push(factor);
+    }
+    return { saved, error: undefined };
+  }
+
+  it.each([
+    ["a 503 mid-listing", { fault: { status: 503 } }],
+    ["an answer that is not JSON", { fault: { html: true } }],
+    ["a dropped connection", { fault: { drop: "mid-body" } }],
+    ["a broken next_page_url", { breakLinkAt: 2 }],
+    ["a next_page_url that loops", { loopAt: 2 }],
+  ] as const)("after %s, lists each factor at most once, in order", async (_name, how) => {
+    const server = await fake({
+      total: 40,
+      nextPageUrl: (url, { page }) => {
+        if ("breakLinkAt" in how && page === how.breakLinkAt) return "https://verify.twilio.com/";
+        if ("loopAt" in how && page === how.loopAt)
+          return url!.replace(/Page=.*/, "Page=1&PageToken=PT10_1");
+        return url;
+      },
+    });
+    const client = clientFor(server, { maxRetries: 0 });
+    const options = { ...target, pageSize: 10 };
+    let served = 0;
+    const { saved, error } = await recipe((cursor) => ({
+      async *[Symbol.asyncIterator]() {
+        for await (const factor of client.listFactors({ ...options, ...cursor })) {
+          if (++served === 15 && "fault" in how) server.fail(how.fault as never);
+          yield factor;
+        }
+      },
+    }));
+    expect(new Set(sids(saved)).size).toBe(saved.length);
+    expect(sids(saved)).toEqual(sids(server.factors.slice(0, saved.length)));
+    // Either the recipe got everything, or the error said there was no exact place to go on from.
+    if (error) expect((error as VerifyError).cursor).toBeUndefined();
+    else expect(saved).toHaveLength(40);
+  });
+
+  it("continues from an error's cursor with nothing lost or repeated", async () => {
+    const server = await fake({ total: 40 });
+    const client = clientFor(server, { maxRetries: 0 });
+    const options = { ...target, pageSize: 10 };
+    const got: Factor[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const factor of client.listFactors(options)) {
+          got.push(factor);
+          if (got.length === 15) server.fail({ status: 503 });
+        }
+      })(),
+    );
+    expect(error.status).toBe(503);
+    expect(error.cursor).toEqual({ page: 2, pageToken: "PT20_2" });
+    for await (const factor of client.listFactors({ ...options, ...error.cursor }))
+      got.push(factor);
+    expect(sids(got)).toEqual(sids(server.factors));
+  });
+
+  it("with a limit, the cursor carries what is still owed", async () => {
+    const server = await fake({ total: 100 });
+    const client = clientFor(server, { maxRetries: 0 });
+    const options = { ...target, pageSize: 10, limit: 35, prefetch: false };
+    const got: Factor[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const factor of client.listFactors(options)) {
+          got.push(factor);
+          if (got.length === 10) server.fail({ status: 500 });
+        }
+      })(),
+    );
+    expect(error.cursor).toEqual({ page: 1, pageToken: "PT10_1", limit: 25 });
+    got.push(...(await client.listFactors({ ...options, ...error.cursor }).toArray()));
+    expect(sids(got)).toEqual(sids(server.factors.slice(0, 35)));
+  });
+
+  it("continues from a page's nextCursor", async () => {
+    const server = await fake({ total: 25 });
+    const client = clientFor(server);
+    const first = await client.listFactors({ ...target, pageSize: 10 }).firstPage();
+    const rest = await client
+      .listFactors({ ...target, pageSize: 10, ...first.nextCursor })
+      .toArray();
+    expect(sids([...first.factors, ...rest])).toEqual(sids(server.factors));
+  });
+});
