@@ -1,13 +1,12 @@
 // The checks a public option goes through: each names the option and the rule it breaks.
 import { VerifyArgumentError } from "./errors.js";
-import { LOG_LEVELS, type Logger, type LogLevel } from "./log.js";
 import { withoutUserinfo } from "./shown.js";
 
 export const SERVICE_SID = /^VA[0-9a-fA-F]{32}$/;
 // The reference: 8 to 64 characters, "dash (-) separated alphanumeric characters".
 export const IDENTITY = /^[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*$/;
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (typeof value === "string") return `is ${JSON.stringify(value)} (${value.length} characters)`;
   if (typeof value === "number") return `is ${value}`;
   return `is ${value === null ? "null" : typeof value}`;
@@ -20,21 +19,14 @@ export function checkObject<T>(name: string, value: T): T {
   return value;
 }
 
-/** Whether `text` is well-formed UTF-16 (no lone surrogate), so it can go on the wire at all. */
-function wellFormed(text: string): boolean {
-  try {
-    encodeURIComponent(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** A UTF-16 surrogate without its pair: such a string cannot go on the wire at all. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function checkString(name: string, value: unknown): string {
   if (typeof value !== "string" || value.length === 0) {
     throw new VerifyArgumentError(name, describe(value), "a non-empty string");
   }
-  if (!wellFormed(value)) {
+  if (LONE_SURROGATE.test(value)) {
     // Not quoted: the value may be a secret, and a lone surrogate does not print anyway.
     throw new VerifyArgumentError(
       name,
@@ -71,37 +63,6 @@ export function checkInteger(name: string, value: unknown, min: number, max = In
     throw new VerifyArgumentError(name, describe(value), `an integer ${range}`);
   }
   return value;
-}
-
-export function checkLogger(value: unknown): Logger {
-  const logger = value as Partial<Record<string, unknown>> | null;
-  const methods = ["debug", "info", "warn", "error"];
-  if (
-    typeof logger !== "object" ||
-    logger === null ||
-    methods.some((m) => typeof logger[m] !== "function")
-  ) {
-    throw new VerifyArgumentError(
-      "logger",
-      describe(value),
-      "an object with debug, info, warn and error functions",
-    );
-  }
-  return value as Logger;
-}
-
-/** The level asked for, else the environment's (`VERIFY_FACTORS_LOG`), else `fallback`. */
-export function checkLogLevel(
-  value: unknown,
-  fromEnvironment: string | undefined,
-  fallback: LogLevel,
-): LogLevel {
-  const [name, level] =
-    value !== undefined ? ["logLevel", value] : ["VERIFY_FACTORS_LOG", fromEnvironment ?? fallback];
-  if (!LOG_LEVELS.includes(level as LogLevel)) {
-    throw new VerifyArgumentError(name, describe(level), `one of ${LOG_LEVELS.join(", ")}`);
-  }
-  return level as LogLevel;
 }
 
 /** Headers as `new Headers` takes them, or a `VerifyArgumentError` saying they are not. */
@@ -176,4 +137,9 @@ export function checkIterable(value: unknown): Iterable<string> | AsyncIterable<
     );
   }
   return value as Iterable<string> | AsyncIterable<string>;
+}
+
+/** A JSON object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

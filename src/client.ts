@@ -4,18 +4,20 @@ import { auditFactors, type AuditResult } from "./audit/audit-factors.js";
 import { strictPathSerializer } from "./http/path-serializer.js";
 import { createRateBudget } from "./http/rate-budget.js";
 import { createRetryingFetch } from "./http/retrying-fetch.js";
+import { DEFAULTS } from "./options/defaults.js";
+import type {
+  AuditOptions,
+  ListEntitiesOptions,
+  ListFactorsOptions,
+  VerifyClientOptions,
+} from "./options/public.js";
 import {
-  DEFAULTS,
   resolveAuditOptions,
   resolveClientOptions,
   resolveEntitiesOptions,
   resolveFactorsOptions,
-  type AuditOptions,
-  type ListEntitiesOptions,
-  type ListFactorsOptions,
-  type ListSettings,
-  type VerifyClientOptions,
-} from "./options.js";
+} from "./options/resolve.js";
+import type { ListSettings } from "./options/settings.js";
 import { entityList, type EntityList } from "./paging/list-entities.js";
 import { factorList, type FactorList } from "./paging/list-factors.js";
 

@@ -7,12 +7,12 @@ export type {
   ListFactorsOptions,
   ListOptions,
   VerifyClientOptions,
-} from "./options.js";
+} from "./options/public.js";
 export type { FactorList, FactorPage } from "./paging/list-factors.js";
 export type { EntityList, EntityPage } from "./paging/list-entities.js";
 export type { AuditResult } from "./audit/audit-factors.js";
+export { VerifyApiError } from "./api-error.js";
 export {
-  VerifyApiError,
   VerifyArgumentError,
   VerifyConnectionError,
   VerifyError,
@@ -22,7 +22,7 @@ export {
   VerifyTimeoutError,
 } from "./errors.js";
 export type { Cursor, PageCursor } from "./cursor.js";
-export type { ResponseInfo } from "./paging/pager.js";
+export type { ResponseInfo } from "./paging/page.js";
 export type { Logger, LogLevel } from "./log.js";
 export type {
   Entity,

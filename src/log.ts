@@ -1,5 +1,7 @@
 // What the client says about its requests, and to whom: a logger of the caller's (`console` fits)
 // at a level, `warn` unless set. Lines name method, URL, status and timing, never a credential.
+import { describe } from "./checks.js";
+import { VerifyArgumentError } from "./errors.js";
 
 export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 
@@ -43,4 +45,35 @@ export function levelFromEnvironment(): string | undefined {
     // Deno without --allow-env throws on reading the environment.
     return undefined;
   }
+}
+
+export function checkLogger(value: unknown): Logger {
+  const logger = value as Partial<Record<string, unknown>> | null;
+  const methods = ["debug", "info", "warn", "error"];
+  if (
+    typeof logger !== "object" ||
+    logger === null ||
+    methods.some((m) => typeof logger[m] !== "function")
+  ) {
+    throw new VerifyArgumentError(
+      "logger",
+      describe(value),
+      "an object with debug, info, warn and error functions",
+    );
+  }
+  return value as Logger;
+}
+
+/** The level asked for, else the environment's (`VERIFY_FACTORS_LOG`), else `fallback`. */
+export function checkLogLevel(
+  value: unknown,
+  fromEnvironment: string | undefined,
+  fallback: LogLevel,
+): LogLevel {
+  const [name, level] =
+    value !== undefined ? ["logLevel", value] : ["VERIFY_FACTORS_LOG", fromEnvironment ?? fallback];
+  if (!LOG_LEVELS.includes(level as LogLevel)) {
+    throw new VerifyArgumentError(name, describe(level), `one of ${LOG_LEVELS.join(", ")}`);
+  }
+  return level as LogLevel;
 }

@@ -3,7 +3,7 @@
 // allows makes an audit slower, not failed.
 import { checkIdentity } from "../checks.js";
 import { VerifyError } from "../errors.js";
-import type { AuditSettings, ListSettings } from "../options.js";
+import type { AuditSettings, ListSettings } from "../options/settings.js";
 import type { EntityList } from "../paging/list-entities.js";
 import type { FactorList } from "../paging/list-factors.js";
 import type { Factor } from "../types.js";

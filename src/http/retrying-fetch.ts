@@ -1,4 +1,4 @@
-import type { CallSettings, ClientSettings } from "../options.js";
+import type { CallSettings, ClientSettings } from "../options/settings.js";
 import { requestIdOf, withoutUserinfo } from "../shown.js";
 import { attempt } from "./attempt.js";
 import { basicAuth } from "./credentials.js";

@@ -1,13 +1,15 @@
 // One page through openapi-fetch's typed GET: the shared parts of every list endpoint's request
 // (the paging query in the spec's own names, the call's settings) and of reading its response.
 import type { operations } from "../../generated/verify.js";
-import { isObject, VerifyApiError, VerifyPaginationError } from "../errors.js";
+import { VerifyApiError } from "../api-error.js";
+import { isObject } from "../checks.js";
+import { VerifyPaginationError } from "../errors.js";
 import type { RetryingFetch } from "../http/retrying-fetch.js";
 import { ReadResponse } from "../http/read-response.js";
-import type { CallSettings } from "../options.js";
+import type { CallSettings } from "../options/settings.js";
 import { requestIdOf, snippet } from "../shown.js";
 import type { PageMeta } from "../types.js";
-import type { Fetched } from "./pager.js";
+import type { Fetched } from "./page.js";
 import type { Position } from "./step.js";
 
 type QueryOf<Operation extends keyof operations> = NonNullable<

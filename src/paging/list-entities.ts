@@ -1,10 +1,11 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "../../generated/verify.js";
 import type { RetryingFetch } from "../http/retrying-fetch.js";
-import type { ListSettings } from "../options.js";
+import type { ListSettings } from "../options/settings.js";
 import type { Entity, EntityListResponse } from "../types.js";
 import { pageOf, queryOf, sentWith } from "./fetch-page.js";
-import { paginate, type List, type Page } from "./pager.js";
+import type { List, Page } from "./page.js";
+import { paginate } from "./pager.js";
 
 export type EntityPage = Page<EntityListResponse>;
 export type EntityList = List<Entity, EntityPage>;

@@ -8,7 +8,7 @@ import {
 } from "../../src/index.js";
 import { createRateBudget } from "../../src/http/rate-budget.js";
 import { createRetryingFetch } from "../../src/http/retrying-fetch.js";
-import { resolveClientOptions } from "../../src/options.js";
+import { resolveClientOptions } from "../../src/options/resolve.js";
 import {
   ACCOUNT_SID,
   AUTH_TOKEN,

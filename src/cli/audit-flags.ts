@@ -1,0 +1,44 @@
+// The audit's own flags, checked. The statuses and factor types it takes are the spec's.
+import { FACTOR_STATUSES, FACTOR_TYPES } from "../types.js";
+import type { Values } from "./flag-spec.js";
+import type { FormatName } from "./formats.js";
+import { integer } from "./flag-spec.js";
+import { UsageError } from "./usage-error.js";
+
+const STATUSES: readonly string[] = FACTOR_STATUSES;
+const TYPES: readonly string[] = FACTOR_TYPES;
+
+/** The audit's own flags, checked. */
+export function auditFlags(values: Values, output: FormatName) {
+  const status = values.status;
+  if (status !== undefined && !STATUSES.includes(status)) {
+    throw new UsageError(`--status must be one of ${STATUSES.join(", ")}, got "${status}"`);
+  }
+  const types = (values["factor-type"] ?? []).flatMap((t) => t.split(",").map((p) => p.trim()));
+  const unknownType = types.find((t) => !TYPES.includes(t));
+  if (unknownType !== undefined) {
+    throw new UsageError(`--factor-type must be among ${TYPES.join(", ")}, got "${unknownType}"`);
+  }
+  if (values.checkpoint !== undefined && values.out === undefined) {
+    throw new UsageError("--checkpoint needs --out: it records how far the rows in that file go");
+  }
+  if (values.checkpoint !== undefined && output !== "ndjson" && output !== "tsv") {
+    throw new UsageError(
+      `--checkpoint needs --output ndjson or tsv (one row a line, so a file cut short can be mended), got "${output}"`,
+    );
+  }
+  const concurrency = integer("concurrency", values.concurrency);
+  if (concurrency !== undefined && (concurrency < 1 || concurrency > 1000)) {
+    throw new UsageError(`--concurrency must be from 1 to 1000, got ${concurrency}`);
+  }
+  return {
+    serviceSid: values["service-sid"]!,
+    pageSize: integer("page-size", values["page-size"]),
+    identities: values.identities,
+    status,
+    factorTypes: types,
+    concurrency,
+    out: values.out,
+    checkpoint: values.checkpoint,
+  };
+}

@@ -1,0 +1,40 @@
+// The flags as Node's parser reads them, and the whole numbers some of them take.
+import { parseWholeNumber } from "../whole-number.js";
+import { UsageError } from "./usage-error.js";
+
+export const OPTIONS = {
+  "service-sid": { type: "string" },
+  identity: { type: "string" },
+  limit: { type: "string" },
+  "page-size": { type: "string" },
+  page: { type: "string" },
+  "page-token": { type: "string" },
+  output: { type: "string", short: "o" },
+  properties: { type: "string" },
+  "base-url": { type: "string" },
+  header: { type: "string", multiple: true },
+  "log-level": { type: "string" },
+  identities: { type: "string" },
+  status: { type: "string" },
+  "factor-type": { type: "string", multiple: true },
+  concurrency: { type: "string" },
+  out: { type: "string" },
+  checkpoint: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+export type Values = {
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { type: "boolean" }
+    ? boolean
+    : (typeof OPTIONS)[K] extends { multiple: true }
+      ? string[]
+      : string;
+};
+
+export function integer(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = parseWholeNumber(text);
+  if (value === undefined) throw new UsageError(`--${name} must be a whole number, got "${text}"`);
+  return value;
+}

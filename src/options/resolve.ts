@@ -1,0 +1,125 @@
+// The resolvers: each public entry point checks its options at the call, once, and turns them
+// into settings with every default in place, which the layers below read as they are.
+import {
+  checkBaseUrl,
+  checkFunction,
+  checkHeaders,
+  checkIdentity,
+  checkInteger,
+  checkIterable,
+  checkObject,
+  checkServiceSid,
+  checkSignal,
+  checkString,
+} from "../checks.js";
+import { VerifyArgumentError } from "../errors.js";
+import { checkLogger, checkLogLevel, createLog, levelFromEnvironment } from "../log.js";
+import type { Position } from "../paging/step.js";
+import { DEFAULTS } from "./defaults.js";
+import type {
+  AuditOptions,
+  CallOptions,
+  ListEntitiesOptions,
+  ListFactorsOptions,
+  ListOptions,
+  VerifyClientOptions,
+} from "./public.js";
+import type { AuditSettings, CallSettings, ClientSettings, ListSettings } from "./settings.js";
+
+const optional = <T>(value: unknown, check: (value: unknown) => T): T | undefined =>
+  value === undefined ? undefined : check(value);
+
+export function resolveClientOptions(options: VerifyClientOptions): ClientSettings {
+  checkObject("options", options);
+  const custom = optional(options.fetch, (v) =>
+    checkFunction<NonNullable<VerifyClientOptions["fetch"]>>("fetch", v, "a fetch function"),
+  );
+  const call = resolveCall(options, {
+    maxRetries: DEFAULTS.maxRetries,
+    timeoutMs: DEFAULTS.timeoutMs,
+  });
+  return {
+    baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULTS.baseUrl),
+    accountSid: checkString("accountSid", options.accountSid),
+    authToken: checkString("authToken", options.authToken),
+    headers: call.headers ?? new Headers(),
+    // A fetch of the caller's own takes a Request alone, so the attempt's init goes into a copy.
+    // Looked up per call, not captured, so a fetch patched in later (by a tracer) is used.
+    send: custom
+      ? (request, init) => custom(new Request(request, init))
+      : (request, init) => globalThis.fetch(request, init),
+    maxResponseBytes:
+      optional(options.maxResponseBytes, (v) =>
+        checkInteger("maxResponseBytes", v, 1, Number.MAX_SAFE_INTEGER),
+      ) ?? DEFAULTS.maxResponseBytes,
+    log: createLog(
+      checkLogger(options.logger ?? console),
+      checkLogLevel(options.logLevel, levelFromEnvironment(), DEFAULTS.logLevel),
+    ),
+    call: { maxRetries: call.maxRetries, timeoutMs: call.timeoutMs },
+  };
+}
+
+/** A call's own options over `client`'s settings. */
+export function resolveCall(options: CallOptions, client: CallSettings): CallSettings {
+  return {
+    signal: optional(options.signal, checkSignal),
+    maxRetries:
+      optional(options.maxRetries, (v) => checkInteger("maxRetries", v, 0, 100)) ??
+      client.maxRetries,
+    timeoutMs:
+      optional(options.timeoutMs, (v) => checkInteger("timeoutMs", v, 1, 2 ** 31 - 1)) ??
+      client.timeoutMs,
+    headers: optional(options.headers, checkHeaders),
+  };
+}
+
+const checkPageSize = (v: unknown) => checkInteger("pageSize", v, 1, 1000);
+
+export function resolveListOptions(options: ListOptions, client: CallSettings): ListSettings {
+  checkObject("options", options);
+  const limit = optional(options.limit, (v) => checkInteger("limit", v, 1));
+  const pageSize =
+    optional(options.pageSize, checkPageSize) ??
+    (limit !== undefined && limit < DEFAULTS.pageSize ? limit : undefined);
+  const start: Position = {
+    pageSize,
+    page: optional(options.page, (v) => checkInteger("page", v, 0)),
+    remaining: limit ?? Infinity,
+  };
+  const pageToken = optional(options.pageToken, (v) => checkString("pageToken", v));
+  if (pageToken !== undefined) start.pageToken = pageToken;
+  const prefetch = options.prefetch ?? DEFAULTS.prefetch;
+  if (typeof prefetch !== "boolean") {
+    throw new VerifyArgumentError("prefetch", `is ${typeof prefetch}`, "true or false");
+  }
+  return { ...resolveCall(options, client), start, prefetch };
+}
+
+export function resolveFactorsOptions(options: ListFactorsOptions, client: CallSettings) {
+  checkObject("options", options);
+  const path = {
+    ServiceSid: checkServiceSid(options.serviceSid),
+    Identity: checkIdentity(options.identity),
+  };
+  return { path, list: resolveListOptions(options, client) };
+}
+
+export function resolveEntitiesOptions(options: ListEntitiesOptions, client: CallSettings) {
+  checkObject("options", options);
+  const path = { ServiceSid: checkServiceSid(options.serviceSid) };
+  return { path, list: resolveListOptions(options, client) };
+}
+
+export function resolveAuditOptions(options: AuditOptions, client: CallSettings): AuditSettings {
+  checkObject("options", options);
+  return {
+    ...resolveCall(options, client),
+    serviceSid: checkServiceSid(options.serviceSid),
+    identities: optional(options.identities, checkIterable),
+    concurrency:
+      optional(options.concurrency, (v) => checkInteger("concurrency", v, 1, 1000)) ??
+      DEFAULTS.concurrency,
+    pageSize: optional(options.pageSize, checkPageSize),
+  };
+}
