@@ -52,47 +52,50 @@ const rename = (object: Json, from: string, to: string) => {
   delete object[from];
 };
 
-describe.concurrent("a spec edit the code relies on fails the build, naming the file in src/", () => {
-  it.each([
-    [
-      "the PageSize parameter renamed",
-      (s: Json) => (s.components.parameters.PageSize.name = "Size"),
-    ],
-    [
-      "the list key factors renamed",
-      (s: Json) => {
-        rename(schemas(s).FactorListResponse.properties, "factors", "items");
-        schemas(s).FactorListResponse.required = ["items", "meta"];
-      },
-    ],
-    [
-      "the Factor field status renamed",
-      (s: Json) => {
-        rename(schemas(s).Factor.properties, "status", "state");
-        schemas(s).Factor.required = schemas(s).Factor.required.map((f: string) =>
-          f === "status" ? "state" : f,
-        );
-      },
-    ],
-    [
-      "meta.next_page_url removed",
-      (s: Json) => delete schemas(s).PageMeta.properties.next_page_url,
-    ],
-  ])("%s", async (_, edit) => {
-    const errors = await typeCheckWith(edit);
-    expect(errors).toMatch(/^src\/[\w/-]+\.ts\(\d+,\d+\): error TS\d+/m);
-  });
+describe.concurrent(
+  "a spec edit the code relies on fails the build, naming the file in src/",
+  () => {
+    it.each([
+      [
+        "the PageSize parameter renamed",
+        (s: Json) => (s.components.parameters.PageSize.name = "Size"),
+      ],
+      [
+        "the list key factors renamed",
+        (s: Json) => {
+          rename(schemas(s).FactorListResponse.properties, "factors", "items");
+          schemas(s).FactorListResponse.required = ["items", "meta"];
+        },
+      ],
+      [
+        "the Factor field status renamed",
+        (s: Json) => {
+          rename(schemas(s).Factor.properties, "status", "state");
+          schemas(s).Factor.required = schemas(s).Factor.required.map((f: string) =>
+            f === "status" ? "state" : f,
+          );
+        },
+      ],
+      [
+        "meta.next_page_url removed",
+        (s: Json) => delete schemas(s).PageMeta.properties.next_page_url,
+      ],
+    ])("%s", async (_, edit) => {
+      const errors = await typeCheckWith(edit);
+      expect(errors).toMatch(/^src\/[\w/-]+\.ts\(\d+,\d+\): error TS\d+/m);
+    });
 
-  it("a new factor type without its config schema fails with a message that says what to add", async () => {
-    const errors = await typeCheckWith((s) => schemas(s).FactorType.enum.push("webauthn"));
-    expect(errors).toMatch(/^src\/types\.ts\(\d+,\d+\): error/m);
-    expect(errors).toContain("add a WebauthnFactorConfig schema");
-  });
+    it("a new factor type without its config schema fails with a message that says what to add", async () => {
+      const errors = await typeCheckWith((s) => schemas(s).FactorType.enum.push("webauthn"));
+      expect(errors).toMatch(/^src\/types\.ts\(\d+,\d+\): error/m);
+      expect(errors).toContain("add a WebauthnFactorConfig schema");
+    });
 
-  it("the unedited spec type-checks, so the failures above are the edits'", async () => {
-    expect(await typeCheckWith(() => {})).toBe("");
-  });
-});
+    it("the unedited spec type-checks, so the failures above are the edits'", async () => {
+      expect(await typeCheckWith(() => {})).toBe("");
+    });
+  },
+);
 
 describe("the statuses and factor types the command line knows are the spec's", () => {
   const spec = loadSpec();
