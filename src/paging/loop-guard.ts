@@ -1,5 +1,3 @@
-import type { Position } from "./step.js";
-
 /**
  * A 53-bit hash of a string (cyrb53, public domain): the loop guard keeps this number, not the
  * token, so its memory does not grow with the length of the tokens a server sends. Two pages
@@ -19,9 +17,16 @@ function hash53(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/** A page as the guard tells pages apart: its index and token; its size does not count. */
+export interface Place {
+  page?: number;
+  pageToken?: string;
+  pageSize?: number;
+}
+
 /** The pages a listing has already asked for, as far as `has` can tell. */
 export interface Visited {
-  has(at: Partial<Position>): boolean;
+  has(at: Place): boolean;
 }
 
 /**
@@ -34,13 +39,13 @@ export class LoopGuard implements Visited {
 
   constructor(private readonly size = 10_000) {}
 
-  #key = (at: Partial<Position>) => hash53(`${at.page ?? ""}\u0000${at.pageToken ?? ""}`);
+  #key = (at: Place) => hash53(`${at.page ?? ""}\u0000${at.pageToken ?? ""}`);
 
-  has(at: Partial<Position>): boolean {
+  has(at: Place): boolean {
     return this.#keys.has(this.#key(at));
   }
 
-  add(at: Partial<Position>): void {
+  add(at: Place): void {
     this.#keys.add(this.#key(at));
     if (this.#keys.size > this.size) this.#keys.delete(this.#keys.values().next().value!);
   }
