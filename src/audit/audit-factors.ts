@@ -6,7 +6,7 @@ import { VerifyError } from "../errors.js";
 import type { AuditSettings, ListSettings } from "../options/settings.js";
 import type { EntityList } from "../paging/list-entities.js";
 import type { FactorList } from "../paging/list-factors.js";
-import type { Factor } from "../types.js";
+import type { Entity, Factor } from "../types.js";
 
 /** One identity's outcome: its factors, or the error that kept them from being listed. */
 export type AuditResult =
@@ -19,10 +19,12 @@ export interface Lists {
   entities(path: { ServiceSid: string }, list: ListSettings): EntityList;
 }
 
+/** An Entity's identity to audit; one that is not a string is audited as "", which fails its check. */
+export const identityOf = (entity: Entity): string =>
+  typeof entity.identity === "string" ? entity.identity : "";
+
 async function* identitiesOf(entities: EntityList): AsyncGenerator<string> {
-  for await (const entity of entities) {
-    yield typeof entity.identity === "string" ? entity.identity : "";
-  }
+  for await (const entity of entities) yield identityOf(entity);
 }
 
 /** The audit of `settings`, started when it is iterated. */

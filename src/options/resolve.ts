@@ -34,10 +34,12 @@ export function resolveClientOptions(options: VerifyClientOptions): ClientSettin
   const custom = optional(options.fetch, (v) =>
     checkFunction<NonNullable<VerifyClientOptions["fetch"]>>("fetch", v, "a fetch function"),
   );
-  const call = resolveCall(options, {
-    maxRetries: DEFAULTS.maxRetries,
-    timeoutMs: DEFAULTS.timeoutMs,
-  });
+  // What every request of the client is sent with; a signal belongs to a call, not a client.
+  const { maxRetries, timeoutMs, headers } = options;
+  const call = resolveCall(
+    { maxRetries, timeoutMs, headers },
+    { maxRetries: DEFAULTS.maxRetries, timeoutMs: DEFAULTS.timeoutMs },
+  );
   return {
     baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULTS.baseUrl),
     accountSid: checkString("accountSid", options.accountSid),
@@ -76,8 +78,8 @@ export function resolveCall(options: CallOptions, client: CallSettings): CallSet
 
 const checkPageSize = (v: unknown) => checkInteger("pageSize", v, 1, 1000);
 
-export function resolveListOptions(options: ListOptions, client: CallSettings): ListSettings {
-  checkObject("options", options);
+/** A listing's own options; its callers have checked that `options` is an object. */
+function resolveListOptions(options: ListOptions, client: CallSettings): ListSettings {
   const limit = optional(options.limit, (v) => checkInteger("limit", v, 1));
   const pageSize =
     optional(options.pageSize, checkPageSize) ??

@@ -1,6 +1,7 @@
 // Where an audit's identities come from (a file, stdin or every Entity), and how many a file holds.
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
+import { identityOf } from "../../audit/audit-factors.js";
 import type { VerifyClient } from "../../index.js";
 import type { Command } from "../flags.js";
 
@@ -20,9 +21,7 @@ export async function* numbered(
       pageSize: audit.pageSize,
       signal,
     });
-    for await (const entity of entities) {
-      yield [index++, typeof entity.identity === "string" ? entity.identity : ""];
-    }
+    for await (const entity of entities) yield [index++, identityOf(entity)];
     return;
   }
   const input = audit.identities === "-" ? stdin : createReadStream(audit.identities);
