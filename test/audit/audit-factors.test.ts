@@ -133,6 +133,10 @@ describe("auditFactors", () => {
     [{ serviceSid: "VA1" }, "serviceSid"],
     [{ serviceSid, concurrency: 0 }, "concurrency"],
     [{ serviceSid, identities: 5 }, "identities"],
+    [{ serviceSid, pageSize: 0 }, "pageSize"],
+    [{ serviceSid, signal: "x" }, "signal"],
+    [{ serviceSid, maxRetries: -1 }, "maxRetries"],
+    [{ serviceSid, timeoutMs: 0 }, "timeoutMs"],
   ])("checks %j at the call", (options, parameter) => {
     const client = clientFor({ url: "http://127.0.0.1:9" } as never);
     try {
