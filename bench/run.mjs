@@ -41,9 +41,11 @@ const sizes = smoke
       every: 1_000,
       runs: 1,
       throughputRuns: 1,
-      importRuns: 2,
+      importRuns: 1,
       auditIdentities: 40,
       streamed: [200, 400],
+      latencyMs: 2,
+      retryAfter: "0",
     }
   : {
       throughput: 100_000,
@@ -56,6 +58,8 @@ const sizes = smoke
       importRuns: 15,
       auditIdentities: 1_000,
       streamed: [10_000, 1_000_000],
+      latencyMs: 50,
+      retryAfter: "1",
     };
 
 const fmt = (n, digits = 0) =>
@@ -156,8 +160,8 @@ async function throughputSameProcess() {
 
 async function latency() {
   const pages = sizes.pages;
-  const server = await startServer({ total: pages * 50, "latency-ms": 50 });
-  const workMs = 50;
+  const workMs = sizes.latencyMs;
+  const server = await startServer({ total: pages * 50, "latency-ms": workMs });
   const named = [
     ["verify-factors, prefetch", (url) => contenders.oursPages(url, { pageSize: 50, workMs })],
     [
@@ -176,7 +180,7 @@ async function latency() {
     const sequential = named.slice(1).map(([name]) => ms[name]);
     const worst = Math.max(...sequential.map((t) => ours / t));
     section(
-      `2. Latency-bound: ${pages} pages of 50, server 50 ms/page, consumer 50 ms/page (median of ${sizes.runs})`,
+      `2. Latency-bound: ${pages} pages of 50, server ${workMs} ms/page, consumer ${workMs} ms/page (median of ${sizes.runs})`,
       [
         "| contender | time (ms) | prefetch / this |",
         "| --- | ---: | ---: |",
@@ -258,12 +262,12 @@ async function auditRun(server, args) {
 
 async function audit() {
   const identities = sizes.auditIdentities;
-  const latency = 50;
+  const latency = sizes.latencyMs;
   const limited = {
     "factors-each": 3,
     "latency-ms": latency,
     "max-in-flight": 10,
-    "retry-after": 1,
+    "retry-after": sizes.retryAfter,
   };
   const ideal = (identities * latency) / 10;
   const runs = [
@@ -297,7 +301,7 @@ async function audit() {
   ]);
   const mib = (bytes) => `${fmt(bytes / 2 ** 20, 1)} MiB`;
   section(
-    `6. Auditing a Service: ${fmt(identities)} identities of 3 factors, server ${latency} ms a request, 10 requests in flight at most (429 with Retry-After: 1 beyond)`,
+    `6. Auditing a Service: ${fmt(identities)} identities of 3 factors, server ${latency} ms a request, 10 requests in flight at most (429 with Retry-After: ${sizes.retryAfter} beyond)`,
     [
       `Ideal: ${fmt(identities)} x ${latency} ms / 10 = ${fmt(ideal)} ms.`,
       "",

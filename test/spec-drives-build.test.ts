@@ -1,49 +1,24 @@
 // The spec is the single source of truth: an edit to it that the hand-written code relies on
 // fails the type check of src/, naming the file that relies on it.
-import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
 import { FACTOR_STATUSES, FACTOR_TYPES } from "../src/index.js";
 import { USAGE } from "../src/cli/usage.js";
 import { runMain } from "./support/cli.js";
 import { SERVICE_SID } from "./support/fake-verify.js";
-import { loadSpec, root, type Json } from "./support/spec.js";
+import { loadSpec, type Json } from "./support/spec.js";
+import { generateTypes, typeCheckSrc } from "./support/type-check.js";
 
-const run = promisify(execFile);
-const bin = (name: string) => join(root, "node_modules/.bin", name);
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** src/ type-checked against the types generated from an edited copy of the spec. */
 async function typeCheckWith(edit: (spec: Json) => void): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "verify-factors-spec-"));
-  made.push(dir);
-  cpSync(join(root, "src"), join(dir, "src"), { recursive: true });
-  for (const file of ["tsconfig.json", "package.json"]) cpSync(join(root, file), join(dir, file));
-  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
   const spec = loadSpec();
   edit(spec);
-  writeFileSync(join(dir, "verify.yaml"), stringify(spec));
-  // In the copy's folder: from the project's, redocly.yaml would send the output to generated/.
-  await run(
-    bin("openapi-typescript"),
-    ["verify.yaml", "--enum-values", "-o", "generated/verify.ts"],
-    {
-      cwd: dir,
-    },
-  );
-  const config = { extends: "./tsconfig.json", include: ["src", "generated"] };
-  writeFileSync(join(dir, "tsconfig.check.json"), JSON.stringify(config));
-  try {
-    await run(bin("tsc"), ["--noEmit", "-p", "tsconfig.check.json"], { cwd: dir });
-    return "";
-  } catch (error) {
-    return (error as { stdout: string }).stdout;
-  }
+  return typeCheckSrc(await generateTypes(spec));
 }
 
 const schemas = (spec: Json) => spec.components.schemas;
@@ -52,50 +27,47 @@ const rename = (object: Json, from: string, to: string) => {
   delete object[from];
 };
 
-describe.concurrent(
-  "a spec edit the code relies on fails the build, naming the file in src/",
-  () => {
-    it.each([
-      [
-        "the PageSize parameter renamed",
-        (s: Json) => (s.components.parameters.PageSize.name = "Size"),
-      ],
-      [
-        "the list key factors renamed",
-        (s: Json) => {
-          rename(schemas(s).FactorListResponse.properties, "factors", "items");
-          schemas(s).FactorListResponse.required = ["items", "meta"];
-        },
-      ],
-      [
-        "the Factor field status renamed",
-        (s: Json) => {
-          rename(schemas(s).Factor.properties, "status", "state");
-          schemas(s).Factor.required = schemas(s).Factor.required.map((f: string) =>
-            f === "status" ? "state" : f,
-          );
-        },
-      ],
-      [
-        "meta.next_page_url removed",
-        (s: Json) => delete schemas(s).PageMeta.properties.next_page_url,
-      ],
-    ])("%s", async (_, edit) => {
-      const errors = await typeCheckWith(edit);
-      expect(errors).toMatch(/^src\/[\w/-]+\.ts\(\d+,\d+\): error TS\d+/m);
-    });
+describe("a spec edit the code relies on fails the build, naming the file in src/", () => {
+  it.each([
+    [
+      "the PageSize parameter renamed",
+      (s: Json) => (s.components.parameters.PageSize.name = "Size"),
+    ],
+    [
+      "the list key factors renamed",
+      (s: Json) => {
+        rename(schemas(s).FactorListResponse.properties, "factors", "items");
+        schemas(s).FactorListResponse.required = ["items", "meta"];
+      },
+    ],
+    [
+      "the Factor field status renamed",
+      (s: Json) => {
+        rename(schemas(s).Factor.properties, "status", "state");
+        schemas(s).Factor.required = schemas(s).Factor.required.map((f: string) =>
+          f === "status" ? "state" : f,
+        );
+      },
+    ],
+    [
+      "meta.next_page_url removed",
+      (s: Json) => delete schemas(s).PageMeta.properties.next_page_url,
+    ],
+  ])("%s", async (_, edit) => {
+    const errors = await typeCheckWith(edit);
+    expect(errors).toMatch(/^src\/[\w/-]+\.ts\(\d+,\d+\): error TS\d+/m);
+  });
 
-    it("a new factor type without its config schema fails with a message that says what to add", async () => {
-      const errors = await typeCheckWith((s) => schemas(s).FactorType.enum.push("webauthn"));
-      expect(errors).toMatch(/^src\/types\.ts\(\d+,\d+\): error/m);
-      expect(errors).toContain("add a WebauthnFactorConfig schema");
-    });
+  it("a new factor type without its config schema fails with a message that says what to add", async () => {
+    const errors = await typeCheckWith((s) => schemas(s).FactorType.enum.push("webauthn"));
+    expect(errors).toMatch(/^src\/types\.ts\(\d+,\d+\): error/m);
+    expect(errors).toContain("add a WebauthnFactorConfig schema");
+  });
 
-    it("the unedited spec type-checks, so the failures above are the edits'", async () => {
-      expect(await typeCheckWith(() => {})).toBe("");
-    });
-  },
-);
+  it("the unedited spec type-checks, so the failures above are the edits'", async () => {
+    expect(await typeCheckWith(() => {})).toBe("");
+  });
+});
 
 describe("the statuses and factor types the command line knows are the spec's", () => {
   const spec = loadSpec();
