@@ -28,7 +28,7 @@ execFileSync(
     "--output",
     output,
     "--title",
-    "Twilio Verify — List Factors (verify-factors)",
+    "Twilio Verify: List Factors and List Entities (verify-factors)",
     "--lint-config",
     "off",
   ],

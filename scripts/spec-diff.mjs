@@ -13,7 +13,7 @@ export const USAGE = `Usage: npm run spec:diff -- OLD [NEW]
 Compares two versions of the OpenAPI description and reports each change as breaking,
 non-breaking or docs only, for code that uses this package.
 
-  OLD, NEW   a file path, or git:REF for ${SPEC_IN_REPO} at that git ref (git:HEAD, git:v0.1.0)
+  OLD, NEW   a file path, or git:REF for ${SPEC_IN_REPO} at that git ref (git:HEAD, git:HEAD~3, git:main)
              NEW defaults to ${SPEC_IN_REPO} as it is on disk.
 
 Exit codes: 0 no breaking change, 1 breaking changes, 2 usage error.`;

@@ -127,7 +127,9 @@ describe("verify.api: the typed openapi-fetch client", () => {
       params: { path: { ServiceSid: SERVICE_SID, Identity: IDENTITY }, query: { PageSize: 2 } },
     });
     expect(error).toBeUndefined();
-    expect(data?.factors.map((f) => f.sid)).toEqual(server.factors.slice(0, 2).map((f) => f.sid));
+    expect(data?.factors.map((f) => f.sid)).toStrictEqual(
+      server.factors.slice(0, 2).map((f) => f.sid),
+    );
     expect(server.log[0]!.authorization).toMatch(/^Basic /);
   });
 

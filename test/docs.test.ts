@@ -54,6 +54,20 @@ describe("docs/index.html", () => {
     page.on("pageerror", (error) => consoleErrors.push(error.message));
 
     await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    expect(await page.title()).toBe(
+      "Twilio Verify: List Factors and List Entities (verify-factors)",
+    );
+    // Before any click, the page leads with the two operations and an example, and keeps where
+    // its facts come from for the end of that front matter.
+    await page.getByRole("heading", { name: "Sources" }).first().waitFor({ timeout: 30_000 });
+    const intro = await page.locator("body").innerText();
+    const at = (words: string) => intro.indexOf(words);
+    const lead = at("The two operations of Twilio Verify v2");
+    expect(lead).toBeGreaterThanOrEqual(0);
+    const entities = intro.indexOf("List Entities (GET", lead);
+    const curl = intro.indexOf("curl --user", lead);
+    const sources = intro.indexOf("\nSources\n", lead);
+    expect([lead < entities, entities < curl, curl < sources]).toStrictEqual([true, true, true]);
     // A reader's click is what sends Redoc's telemetry, so the test clicks too.
     await page.getByText("Retrieve a list of all Factors for an Entity.").first().click();
     await page
@@ -90,6 +104,12 @@ describe("docs/index.html", () => {
       await samples.locator("[data-component-name='Panel/PanelHeader'] button").last().click();
       await page.getByRole("menuitem", { name: label, exact: true }).click();
       await expect.poll(() => samples.innerText()).toContain(code);
+      // No line of the sample runs past its panel.
+      const cut = await samples
+        .locator("pre")
+        .first()
+        .evaluate((pre) => pre.scrollWidth > pre.clientWidth);
+      expect(cut, label).toBe(false);
     }
 
     // Every image has loaded, at a real size: the badge's credit is drawn, not a blank pixel.

@@ -50,7 +50,7 @@ describe("logging", () => {
 
   it("at info, tells each retry with its reason and wait, and no attempt", async () => {
     const { lines } = await listWithRetry("info");
-    expect(lines).toEqual([
+    expect(lines).toStrictEqual([
       [
         "info",
         expect.stringMatching(
@@ -62,7 +62,7 @@ describe("logging", () => {
 
   it("says nothing at the default level, warn, when the listing succeeds", async () => {
     const { lines } = await listWithRetry();
-    expect(lines).toEqual([]);
+    expect(lines).toStrictEqual([]);
   });
 
   it("takes VERIFY_FACTORS_LOG when no level is given, and refuses a level it does not know", async () => {

@@ -30,7 +30,7 @@ describe("middleware registered with verify.api.use", () => {
     client.api.use(tracer);
     const factors = await client.listFactors({ ...target, pageSize: 2, prefetch: false }).toArray();
     expect(factors).toHaveLength(5);
-    expect(seen).toEqual([
+    expect(seen).toStrictEqual([
       "request ?PageSize=2",
       expect.stringMatching(/^response 200 RQ[0-9a-f]{32}$/),
       "request ?PageSize=2&Page=1&PageToken=PT2_1",

@@ -40,7 +40,12 @@ describe("per-call options", () => {
       .toArray();
     await client.listFactors(target).toArray();
     const credentials = "Basic " + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64");
-    expect(server.log.map((r) => r.headers["x-trace"])).toEqual(["t-1", "t-1", "t-1", undefined]);
+    expect(server.log.map((r) => r.headers["x-trace"])).toStrictEqual([
+      "t-1",
+      "t-1",
+      "t-1",
+      undefined,
+    ]);
     expect(server.log.every((r) => r.authorization === credentials)).toBe(true);
   });
 

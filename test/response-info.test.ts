@@ -15,7 +15,7 @@ describe("response metadata", () => {
         .listFactors({ ...target, pageSize: 2, prefetch: false })
         .pages(),
     );
-    expect(pages.map((p) => [p.response.status, p.response.attempts])).toEqual([
+    expect(pages.map((p) => [p.response.status, p.response.attempts])).toStrictEqual([
       [200, 1],
       [200, 2],
       [200, 1],

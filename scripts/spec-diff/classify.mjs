@@ -28,6 +28,11 @@ const RULES = [
     kind: "docs",
   },
   {
+    when: (d) => d.path.some((key) => typeof key === "string" && key.startsWith("x-")),
+    kind: "docs",
+    why: "a specification extension (x-...): tools read it, the generated types do not",
+  },
+  {
     when: (d) => inResponse(d.path) && (last(d.path) === "type" || parent(d.path) === "type"),
     kind: "breaking",
     why: "a response field changes type: code that reads it may stop compiling",

@@ -4,6 +4,7 @@ import { auditFlags } from "./audit-flags.js";
 import { AUDIT_PROPERTIES, DEFAULT_PROPERTIES, FIELDS } from "./fields.js";
 import { integer, OPTIONS, type Values } from "./flag-spec.js";
 import { FORMATS, type FormatName } from "./formats.js";
+import { closest } from "./suggest.js";
 import { UsageError } from "./usage-error.js";
 
 export { OPTIONS } from "./flag-spec.js";
@@ -42,9 +43,12 @@ function checkTokens(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>
     if (token.kind !== "option") continue;
     const option = (OPTIONS as Record<string, { type: string }>)[token.name];
     if (!option) {
+      const near = closest(token.name, Object.keys(OPTIONS));
       const why = SECRETS.has(token.name)
         ? "credentials come from the environment only (see Environment in --help)"
-        : "see --help for the flags";
+        : near
+          ? `did you mean --${near}?`
+          : "see --help for the flags";
       throw new UsageError(`unknown flag ${token.rawName}: ${why}`);
     }
     if (option.type === "string" && token.value === undefined) {
@@ -95,7 +99,9 @@ export function parse(argv: string[], stdoutIsTTY: boolean) {
     (t) => t.kind === "option" && !(command === "audit" ? AUDIT_FLAGS : LIST_FLAGS).has(t.name),
   );
   if (misplaced?.kind === "option") {
-    throw new UsageError(`${misplaced.rawName} is not a flag of "${command}"`);
+    const near = closest(misplaced.name, command === "audit" ? AUDIT_FLAGS : LIST_FLAGS);
+    const hint = near ? `; did you mean --${near}?` : "";
+    throw new UsageError(`${misplaced.rawName} is not a flag of "${command}"${hint}`);
   }
   if (!values["service-sid"]) throw new UsageError("--service-sid is required");
   const output = (values.output ?? (stdoutIsTTY ? "table" : "ndjson")) as FormatName;

@@ -25,7 +25,7 @@ describe("auditFactors", () => {
     const identities = names(30);
     const results = await collect(clientFor(server).auditFactors({ serviceSid, identities }));
     expect(results).toHaveLength(30);
-    expect(byIdentity(results)).toEqual(
+    expect(byIdentity(results)).toStrictEqual(
       Object.fromEntries(identities.map((id) => [id, factorsFor(id).map((f) => f.friendly_name)])),
     );
   });
@@ -36,7 +36,7 @@ describe("auditFactors", () => {
     const results = await collect(
       clientFor(server).auditFactors({ serviceSid, pageSize: 5, concurrency: 3 }),
     );
-    expect(results.map((r) => r.identity).sort()).toEqual(identities);
+    expect(results.map((r) => r.identity).sort()).toStrictEqual(identities);
     expect(server.log.filter((r) => r.path.endsWith("/Entities"))).toHaveLength(3);
   });
 
@@ -87,7 +87,7 @@ describe("auditFactors", () => {
     );
     expect(results[0]!.error).toBeInstanceOf(VerifyArgumentError);
     expect(results[1]!.error).toBeInstanceOf(VerifyApiError);
-    expect(results[1]!.error!.cursor).toEqual({ page: undefined, pageToken: undefined });
+    expect(results[1]!.error!.cursor).toStrictEqual({ page: undefined, pageToken: undefined });
     expect(results[2]!.factors).toHaveLength(2);
   });
 
@@ -96,7 +96,7 @@ describe("auditFactors", () => {
     const results = await collect(
       clientFor(server).auditFactors({ serviceSid, identities: names(60), concurrency: 20 }),
     );
-    expect(results.filter((r) => r.error)).toEqual([]);
+    expect(results.filter((r) => r.error)).toStrictEqual([]);
     expect(results).toHaveLength(60);
     expect(server.stats.throttled).toBeGreaterThan(0);
     expect(server.stats.throttled).toBeLessThan(20);

@@ -118,7 +118,7 @@ describe("verify-factors audit", () => {
     [["--status", "pending"], /--status must be one of unverified, verified/],
     [["--factor-type", "sms"], /--factor-type must be among push, totp, passkeys, got "sms"/],
     [["--concurrency", "0"], /--concurrency must be from 1 to 1000/],
-    [["--identity", "x"], /--identity is not a flag of "audit"/],
+    [["--identity", "x"], /--identity is not a flag of "audit"; did you mean --identities\?/],
   ])("exits 2 for %j", async (more, message) => {
     const server = await fake({ factorsFor });
     const result = await run(audit(server, ...more));

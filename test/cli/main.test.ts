@@ -200,6 +200,8 @@ describe("verify-factors list", () => {
 
   it.each([
     [["--bogus"], "unknown flag --bogus: see --help for the flags"],
+    [["--page-sise", "5"], "unknown flag --page-sise: did you mean --page-size?"],
+    [["--identities", "f"], '--identities is not a flag of "list"; did you mean --identity?'],
     [["--output"], "--output needs a value"],
     [["-o"], "-o needs a value"],
     [["--limit", "-1"], '--limit must be a whole number, got "-1"'],

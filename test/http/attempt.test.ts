@@ -22,7 +22,7 @@ describe("an answer larger than maxResponseBytes", () => {
     expect(error.message).toMatch(
       /HTTP 200 response is larger than maxResponseBytes \(1048576 bytes\)/,
     );
-    expect(error.cursor).toEqual({ page: undefined, pageToken: undefined });
+    expect(error.cursor).toStrictEqual({ page: undefined, pageToken: undefined });
     expect(server.log).toHaveLength(1);
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * MiB);
   });
@@ -62,6 +62,6 @@ describe("an answer larger than maxResponseBytes", () => {
     const size = new TextEncoder().encode(JSON.stringify(page)).byteLength;
     const exact = clientFor(server, { maxResponseBytes: size + 100 });
     const factors = await exact.listFactors({ ...target, pageSize: 1000 }).toArray();
-    expect(factors.map((f: Factor) => f.sid)).toEqual(server.factors.map((f) => f.sid));
+    expect(factors.map((f: Factor) => f.sid)).toStrictEqual(server.factors.map((f) => f.sid));
   });
 });

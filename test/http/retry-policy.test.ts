@@ -65,7 +65,7 @@ describe("parseRetryAfter", () => {
 
 describe("backoffMs", () => {
   it("doubles from 0.5 s up to 8 s, with up to a quarter of jitter off", () => {
-    expect([0, 1, 2, 3, 4, 5, 9].map((n) => backoffMs(n, 1))).toEqual([
+    expect([0, 1, 2, 3, 4, 5, 9].map((n) => backoffMs(n, 1))).toStrictEqual([
       500, 1000, 2000, 4000, 8000, 8000, 8000,
     ]);
     expect(backoffMs(0, 0)).toBe(375);

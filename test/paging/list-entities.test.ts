@@ -11,13 +11,13 @@ describe("listEntities", () => {
     const server = await fake({ identities });
     const list = clientFor(server).listEntities({ serviceSid: target.serviceSid, pageSize: 5 });
     const entities: Entity[] = await list.toArray();
-    expect(entities.map((e) => e.identity)).toEqual(identities);
-    expect(server.log.map((r) => r.path)).toEqual(
+    expect(entities.map((e) => e.identity)).toStrictEqual(identities);
+    expect(server.log.map((r) => r.path)).toStrictEqual(
       Array(5).fill(`/v2/Services/${target.serviceSid}/Entities`),
     );
     const pages = await collect(list.pages());
-    expect(pages.map((p) => p.entities.length)).toEqual([5, 5, 5, 5, 3]);
-    expect(pages[0]!.nextCursor).toEqual({ page: 1, pageToken: "PT5_1" });
+    expect(pages.map((p) => p.entities.length)).toStrictEqual([5, 5, 5, 5, 3]);
+    expect(pages[0]!.nextCursor).toStrictEqual({ page: 1, pageToken: "PT5_1" });
   });
 
   it("resumes from a page's cursor, with a limit", async () => {
@@ -29,7 +29,7 @@ describe("listEntities", () => {
     const rest = await client
       .listEntities({ serviceSid: target.serviceSid, pageSize: 10, limit: 4, ...first.nextCursor })
       .toArray();
-    expect(rest.map((e) => e.identity)).toEqual(identities.slice(10, 14));
+    expect(rest.map((e) => e.identity)).toStrictEqual(identities.slice(10, 14));
   });
 
   it("checks the Service SID at the call", () => {

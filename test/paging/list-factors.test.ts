@@ -13,8 +13,8 @@ describe("listing", () => {
   it("yields every factor in order, page by page, with Basic credentials", async () => {
     const server = await fake({ total: 23 });
     const factors = await collect(clientFor(server).listFactors({ ...target, pageSize: 5 }));
-    expect(sids(factors)).toEqual(sids(server.factors));
-    expect(server.log.map((r) => r.query.Page ?? "0")).toEqual(["0", "1", "2", "3", "4"]);
+    expect(sids(factors)).toStrictEqual(sids(server.factors));
+    expect(server.log.map((r) => r.query.Page ?? "0")).toStrictEqual(["0", "1", "2", "3", "4"]);
     const expected = "Basic " + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64");
     expect(server.log.every((r) => r.authorization === expected)).toBe(true);
     expect(server.log[0]!.path).toBe(
@@ -38,9 +38,9 @@ describe("listing", () => {
         .listFactors({ ...target, pageSize: 3 })
         .pages(),
     );
-    expect(pages.map((p) => p.factors.length)).toEqual([3, 3, 1]);
-    expect(pages.map((p) => p.meta.page)).toEqual([0, 1, 2]);
-    expect(pages[0]!.nextCursor).toEqual({ page: 1, pageToken: "PT3_1" });
+    expect(pages.map((p) => p.factors.length)).toStrictEqual([3, 3, 1]);
+    expect(pages.map((p) => p.meta.page)).toStrictEqual([0, 1, 2]);
+    expect(pages[0]!.nextCursor).toStrictEqual({ page: 1, pageToken: "PT3_1" });
     expect(pages[2]!.nextCursor).toBeNull();
   });
 
@@ -54,7 +54,7 @@ describe("listing", () => {
 
   it("lists an entity with no factors as one empty page", async () => {
     const server = await fake({ total: 0 });
-    expect(await clientFor(server).listFactors(target).toArray()).toEqual([]);
+    expect(await clientFor(server).listFactors(target).toArray()).toStrictEqual([]);
     expect(server.log).toHaveLength(1);
   });
 
@@ -65,7 +65,7 @@ describe("listing", () => {
     });
     const factors = await clientFor(server).listFactors(target).toArray();
     expect(factors[1]!.factor_type).toBe("passkey");
-    expect(factors[1]!.config).toEqual({ rp_id: "x" });
+    expect(factors[1]!.config).toStrictEqual({ rp_id: "x" });
   });
 });
 
@@ -75,7 +75,7 @@ describe("limit", () => {
     const factors = await clientFor(server)
       .listFactors({ ...target, limit: 7 })
       .toArray();
-    expect(sids(factors)).toEqual(sids(server.factors.slice(0, 7)));
+    expect(sids(factors)).toStrictEqual(sids(server.factors.slice(0, 7)));
     expect(server.log).toHaveLength(1);
     expect(server.log[0]!.query.PageSize).toBe("7");
   });
@@ -84,7 +84,7 @@ describe("limit", () => {
     for (const prefetch of [true, false]) {
       const server = await fake({ total: 100 });
       const list = clientFor(server).listFactors({ ...target, pageSize: 10, limit: 30, prefetch });
-      expect(sids(await list.toArray())).toEqual(sids(server.factors.slice(0, 30)));
+      expect(sids(await list.toArray())).toStrictEqual(sids(server.factors.slice(0, 30)));
       await sleep(50);
       expect(server.log).toHaveLength(3);
     }
@@ -97,7 +97,7 @@ describe("limit", () => {
         .listFactors({ ...target, pageSize: 10, limit: 25 })
         .pages(),
     );
-    expect(pages.map((p) => p.factors.length)).toEqual([10, 10, 5]);
+    expect(pages.map((p) => p.factors.length)).toStrictEqual([10, 10, 5]);
     expect(server.log).toHaveLength(3);
   });
 });
@@ -178,7 +178,7 @@ describe("following pages", () => {
     const factors = await clientFor(server)
       .listFactors({ ...target, pageSize: 5 })
       .toArray();
-    expect(sids(factors)).toEqual(sids(server.factors));
+    expect(sids(factors)).toStrictEqual(sids(server.factors));
     expect(server.log).toHaveLength(3);
     expect(server.log[1]!.query).toMatchObject({ PageSize: "5", Page: "1", PageToken: "PT5_1" });
     expect(foreign.log).toHaveLength(0);
@@ -189,7 +189,7 @@ describe("following pages", () => {
     const factors = await clientFor(server)
       .listFactors({ ...target, pageSize: 3 })
       .toArray();
-    expect(sids(factors)).toEqual(sids(server.factors));
+    expect(sids(factors)).toStrictEqual(sids(server.factors));
     expect(server.log).toHaveLength(5);
   });
 
@@ -208,7 +208,7 @@ describe("following pages", () => {
     );
     expect(error).toBeInstanceOf(VerifyPaginationError);
     expect(error.message).toMatch(/repeats/);
-    expect(sids(seen)).toEqual(sids(server.factors.slice(0, 15)));
+    expect(sids(seen)).toStrictEqual(sids(server.factors.slice(0, 15)));
     expect(server.log).toHaveLength(3);
   });
 
@@ -247,7 +247,7 @@ describe("following pages", () => {
     const error = await rejection(clientFor(server).listFactors(target).toArray());
     expect(error).toBeInstanceOf(VerifyPaginationError);
     expect(error.message).toMatch(message);
-    expect(error.cursor).toEqual({ page: undefined, pageToken: undefined });
+    expect(error.cursor).toStrictEqual({ page: undefined, pageToken: undefined });
   });
 
   it("stops endless empty pages, each with a fresh token, after MAX_EMPTY_PAGES", async () => {
@@ -274,7 +274,7 @@ describe("following pages", () => {
     expect(server.log).toHaveLength(MAX_EMPTY_PAGES + 1);
     expect(got).toHaveLength(5);
     // An exact place exists (the next page), so the error names it, with what is still owed.
-    expect(error.cursor).toEqual({
+    expect(error.cursor).toStrictEqual({
       page: MAX_EMPTY_PAGES + 1,
       pageToken: `PT5_${MAX_EMPTY_PAGES + 1}`,
       limit: 2,
@@ -323,7 +323,7 @@ describe("resuming", () => {
       },
     }));
     expect(new Set(sids(saved)).size).toBe(saved.length);
-    expect(sids(saved)).toEqual(sids(server.factors.slice(0, saved.length)));
+    expect(sids(saved)).toStrictEqual(sids(server.factors.slice(0, saved.length)));
     // Either the recipe got everything, or the error said there was no exact place to go on from.
     if (error) expect((error as VerifyError).cursor).toBeUndefined();
     else expect(saved).toHaveLength(40);
@@ -343,10 +343,10 @@ describe("resuming", () => {
       })(),
     );
     expect(error.status).toBe(503);
-    expect(error.cursor).toEqual({ page: 2, pageToken: "PT20_2" });
+    expect(error.cursor).toStrictEqual({ page: 2, pageToken: "PT20_2" });
     for await (const factor of client.listFactors({ ...options, ...error.cursor }))
       got.push(factor);
-    expect(sids(got)).toEqual(sids(server.factors));
+    expect(sids(got)).toStrictEqual(sids(server.factors));
   });
 
   it("with a limit, the cursor carries what is still owed", async () => {
@@ -362,9 +362,9 @@ describe("resuming", () => {
         }
       })(),
     );
-    expect(error.cursor).toEqual({ page: 1, pageToken: "PT10_1", limit: 25 });
+    expect(error.cursor).toStrictEqual({ page: 1, pageToken: "PT10_1", limit: 25 });
     got.push(...(await client.listFactors({ ...options, ...error.cursor }).toArray()));
-    expect(sids(got)).toEqual(sids(server.factors.slice(0, 35)));
+    expect(sids(got)).toStrictEqual(sids(server.factors.slice(0, 35)));
   });
 
   it("continues from a page's nextCursor", async () => {
@@ -374,6 +374,6 @@ describe("resuming", () => {
     const rest = await client
       .listFactors({ ...target, pageSize: 10, ...first.nextCursor })
       .toArray();
-    expect(sids([...first.factors, ...rest])).toEqual(sids(server.factors));
+    expect(sids([...first.factors, ...rest])).toStrictEqual(sids(server.factors));
   });
 });

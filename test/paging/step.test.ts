@@ -16,7 +16,7 @@ const start: Position = { pageSize: 3, remaining: Infinity };
 describe("pagingStep", () => {
   it("hands out the page and goes to the page next_page_url names, keeping the page size", () => {
     const step = pagingStep([1, 2, 3], url("Page=1&PageToken=PT3"), start, none);
-    expect(step).toEqual({
+    expect(step).toStrictEqual({
       items: [1, 2, 3],
       nextCursor: { page: 1, pageToken: "PT3" },
       next: { pageSize: 3, page: 1, pageToken: "PT3", remaining: Infinity },
@@ -36,7 +36,7 @@ describe("pagingStep", () => {
     ]) {
       const step = pagingStep([1], link, start, none);
       expect(step.error).toBeUndefined();
-      expect(step.nextCursor).toEqual({ pageToken: "x" });
+      expect(step.nextCursor).toStrictEqual({ pageToken: "x" });
       expect(step.next).toMatchObject({ pageSize: 3, pageToken: "x" });
       expect(step.next).not.toHaveProperty("page");
     }
@@ -45,16 +45,16 @@ describe("pagingStep", () => {
   it("reads the query alone: a host or path no URL parser takes changes nothing", () => {
     const links = ["go{?SP}|LE:B}&PageToken=u*uW", "?E&PageToken= <,{Y_d", "https://[?PageToken=T"];
     const tokens = links.map((link) => pagingStep([1], link, start, none).nextCursor?.pageToken);
-    expect(tokens).toEqual(["u*uW", " <,{Y_d", "T"]);
+    expect(tokens).toStrictEqual(["u*uW", " <,{Y_d", "T"]);
   });
 
   it("takes the first PageToken that is not empty", () => {
     const step = pagingStep([1], url("PageToken=&PageToken=T2"), start, none);
-    expect(step.nextCursor).toEqual({ pageToken: "T2" });
+    expect(step.nextCursor).toStrictEqual({ pageToken: "T2" });
   });
 
   it("ends on the last page", () => {
-    expect(pagingStep([1], null, start, none)).toEqual({
+    expect(pagingStep([1], null, start, none)).toStrictEqual({
       items: [1],
       nextCursor: null,
       next: null,
@@ -64,8 +64,8 @@ describe("pagingStep", () => {
   it("trims to what is owed and asks for nothing past the limit, though a next page exists", () => {
     const at = { remaining: 2 };
     const step = pagingStep([1, 2, 3], url("Page=1&PageToken=PT3"), at, none);
-    expect(step.items).toEqual([1, 2]);
-    expect(step.nextCursor).toEqual({ page: 1, pageToken: "PT3" });
+    expect(step.items).toStrictEqual([1, 2]);
+    expect(step.nextCursor).toStrictEqual({ page: 1, pageToken: "PT3" });
     expect(step.next).toBeNull();
     expect(step.error).toBeUndefined();
   });
@@ -77,14 +77,14 @@ describe("pagingStep", () => {
 
   it("goes on past an empty page", () => {
     const step = pagingStep([], url("Page=2&PageToken=PT0"), start, none);
-    expect(step.items).toEqual([]);
+    expect(step.items).toStrictEqual([]);
     expect(step.next?.pageToken).toBe("PT0");
   });
 
   it("hands out the page, then stops with an error, when the link repeats a page", () => {
     const visited = { has: (r: { pageToken?: string }) => r.pageToken === "PT3" };
     const step = pagingStep([1], url("Page=1&PageToken=PT3"), start, visited);
-    expect(step.items).toEqual([1]);
+    expect(step.items).toStrictEqual([1]);
     expect(step.next).toBeNull();
     expect(step.error).toBeInstanceOf(VerifyPaginationError);
     expect(step.error?.message).toMatch(/repeats a page already listed \(Page=1, PageToken=PT3\)/);
@@ -98,7 +98,7 @@ describe("pagingStep", () => {
     ["a number", 42, /is a number, not a URL/],
   ])("hands out the page, then stops with an error, for a link with %s", (_name, link, message) => {
     const step = pagingStep([1], link, start, none);
-    expect(step.items).toEqual([1]);
+    expect(step.items).toStrictEqual([1]);
     expect(step.nextCursor).toBeNull();
     expect(step.next).toBeNull();
     expect(step.error).toBeInstanceOf(VerifyPaginationError);
@@ -107,7 +107,7 @@ describe("pagingStep", () => {
 
   it("ignores a broken link once the limit is met", () => {
     const step = pagingStep([1, 2], url("Page=1"), { remaining: 2 }, none);
-    expect(step.items).toEqual([1, 2]);
+    expect(step.items).toStrictEqual([1, 2]);
     expect(step.error).toBeUndefined();
   });
 
@@ -128,7 +128,7 @@ describe("the spec and the paging step agree on next_page_url", () => {
         expect(valid(link), JSON.stringify(valid.errors)).toBe(true);
         const step = pagingStep([1], link, start, none);
         expect(step.error).toBeUndefined();
-        expect(step.next?.pageToken).toEqual(expect.stringMatching(/^[\s\S]+$/));
+        expect(step.next?.pageToken).toStrictEqual(expect.stringMatching(/^[\s\S]+$/));
       }),
       { numRuns: 2000 },
     );
@@ -144,11 +144,11 @@ describe("the spec and the paging step agree on next_page_url", () => {
 
 describe("cursorAt", () => {
   it("names the page, and what is owed only when there is a limit", () => {
-    expect(cursorAt({ page: 2, pageToken: "T", pageSize: 9, remaining: Infinity })).toEqual({
+    expect(cursorAt({ page: 2, pageToken: "T", pageSize: 9, remaining: Infinity })).toStrictEqual({
       page: 2,
       pageToken: "T",
     });
-    expect(cursorAt({ page: 2, pageToken: "T", remaining: 4 })).toEqual({
+    expect(cursorAt({ page: 2, pageToken: "T", remaining: 4 })).toStrictEqual({
       page: 2,
       pageToken: "T",
       limit: 4,

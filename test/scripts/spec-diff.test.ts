@@ -93,6 +93,19 @@ describe("spec:diff classifies each change for code that uses this package", () 
     ]);
   });
 
+  it("a code sample (an x- extension) changed or added is docs only, exit 0", () => {
+    const sample = (source: string) => (s: Json) => {
+      s.paths["/v2/Things"].get["x-codeSamples"] = [{ lang: "Shell", source }];
+    };
+    const dir = pair(
+      sample("curl --get https://example.invalid"),
+      sample("curl https://example.invalid"),
+    );
+    const { code, stdout } = run(["old.yaml", "new.yaml"], dir);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^0 breaking, 0 non-breaking, 1 docs only\.$/m);
+  });
+
   it("an optional query parameter added is non-breaking; a required one is breaking", () => {
     const param = { name: "Status", in: "query", schema: { type: "string" } };
     const optional = compare((s) => operation(s).parameters.push(param));
