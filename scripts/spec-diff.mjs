@@ -10,8 +10,10 @@ import { renderReport } from "./spec-diff/report.mjs";
 
 export const USAGE = `Usage: npm run spec:diff -- OLD [NEW]
 
-Compares two versions of the OpenAPI description and reports each change as breaking,
-non-breaking or docs only, for code that uses this package.
+Compares two versions of the OpenAPI description and reports each change once as breaking,
+non-breaking or docs only, for code that uses this package. The verdict is the generated
+types': a response breaks code when its new type is not assignable to the old one or loses a
+field; a request when the old parameters no longer fit the new ones, or a constraint tightens.
 
   OLD, NEW   a file path, or git:REF for ${SPEC_IN_REPO} at that git ref (git:HEAD, git:HEAD~3, git:main)
              NEW defaults to ${SPEC_IN_REPO} as it is on disk.
@@ -40,11 +42,11 @@ function parse(argv) {
 }
 
 /**
- * Runs the command; returns its exit code.
+ * Runs the command; resolves to its exit code.
  * @param {string[]} argv
  * @param {{ cwd?: string, stdout?: { write(text: string): unknown }, stderr?: { write(text: string): unknown } }} [io]
  */
-export function specDiff(
+export async function specDiff(
   argv,
   { cwd = process.cwd(), stdout = process.stdout, stderr = process.stderr } = {},
 ) {
@@ -54,7 +56,7 @@ export function specDiff(
       stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const changes = classifyChanges(readSpec(sides.before, cwd), readSpec(sides.after, cwd));
+    const changes = await classifyChanges(readSpec(sides.before, cwd), readSpec(sides.after, cwd));
     stdout.write(renderReport(changes, sides));
     return changes.some((c) => c.kind === "breaking") ? 1 : 0;
   } catch (error) {
@@ -65,5 +67,5 @@ export function specDiff(
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  process.exitCode = specDiff(process.argv.slice(2));
+  process.exitCode = await specDiff(process.argv.slice(2));
 }

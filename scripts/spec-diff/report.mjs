@@ -38,7 +38,7 @@ export function renderReport(changes, { before, after }) {
     if (group.length === 0) continue;
     lines.push(`## ${title}`, "");
     for (const change of group) {
-      lines.push(`- ${code(change.where)}: ${change.what}${values(change)}`);
+      lines.push(`- ${change.where.map(code).join(", ")}: ${change.what}${values(change)}`);
       if (change.why) lines.push(`  (${change.why})`);
     }
     lines.push("");
