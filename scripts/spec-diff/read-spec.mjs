@@ -44,7 +44,11 @@ function readText(source, cwd) {
 
 /** The OpenAPI document `source` names, parsed; a `UsageError` when it is not one. */
 export function readSpec(source, cwd) {
-  const text = readText(source, cwd);
+  return parseSpec(readText(source, cwd), source);
+}
+
+/** `text` parsed as an OpenAPI document; a `UsageError` naming `source` when it is not one. */
+export function parseSpec(text, source) {
   let doc;
   try {
     doc = parse(text);

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// `npm run spec:sync -- FILE`: what differs between Twilio's published description of Verify v2
+// and this package's spec, in the operations the package covers. Exit 0: in sync (every
+// difference is one openapi/sync-kept.yaml keeps, with its reason); 1: differences to review;
+// 2: the command was used wrongly.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { parse } from "yaml";
+import { parseSpec, readSpec, SPEC_IN_REPO, UsageError } from "./spec-diff/read-spec.mjs";
+import { compareWithTwilio } from "./spec-sync/compare.mjs";
+import { renderSync } from "./spec-sync/report.mjs";
+
+export const KEPT_IN_REPO = "openapi/sync-kept.yaml";
+
+export const USAGE = `Usage: npm run spec:sync -- FILE
+
+Compares Twilio's published OpenAPI description of Verify v2 (twilio_verify_v2.yaml from
+github.com/twilio/twilio-oai, the whole file) with ${SPEC_IN_REPO}, in the operations this
+package covers: fields, types, enums, parameters and examples, OpenAPI 3.0 notation read as 3.1.
+Differences kept on purpose are listed, with their reasons, in ${KEPT_IN_REPO}.
+
+  FILE   a file path, or an http(s) URL where the network allows
+
+Exit codes: 0 in sync, 1 differences to review, 2 usage error.`;
+
+async function readTwilio(source, cwd) {
+  if (!/^https?:\/\//.test(source)) {
+    if (source.startsWith("git:")) throw new UsageError(`${source}: pass a file or a URL`);
+    return readSpec(source, cwd);
+  }
+  let response;
+  try {
+    response = await fetch(source);
+  } catch (error) {
+    throw new UsageError(`${source}: cannot fetch it (${error.cause?.code ?? error.message})`);
+  }
+  if (!response.ok) throw new UsageError(`${source}: HTTP ${response.status}`);
+  return parseSpec(await response.text(), source);
+}
+
+/**
+ * Runs the command; resolves to its exit code.
+ * @param {string[]} argv
+ * @param {{ cwd?: string, stdout?: { write(text: string): unknown }, stderr?: { write(text: string): unknown } }} [io]
+ */
+export async function specSync(
+  argv,
+  { cwd = process.cwd(), stdout = process.stdout, stderr = process.stderr } = {},
+) {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        options: { help: { type: "boolean", short: "h" } },
+        allowPositionals: true,
+      });
+    } catch (error) {
+      throw new UsageError(error.message);
+    }
+    if (parsed.values.help) {
+      stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const [source, ...extra] = parsed.positionals;
+    if (!source) throw new UsageError("FILE is missing: name Twilio's twilio_verify_v2.yaml");
+    if (extra.length > 0) throw new UsageError(`expected one FILE, got ${1 + extra.length}`);
+    const twilio = await readTwilio(source, cwd);
+    const ours = readSpec(SPEC_IN_REPO, cwd);
+    const kept = parse(readFileSync(resolve(cwd, KEPT_IN_REPO), "utf8"));
+    const result = compareWithTwilio(twilio, ours, kept);
+    stdout.write(renderSync(result, source));
+    return result.differences.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    stderr.write(`spec:sync: ${error.message}\nRun "npm run spec:sync -- --help" for usage.\n`);
+    return 2;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  process.exitCode = await specSync(process.argv.slice(2));
+}

@@ -1,0 +1,83 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { specSync } from "../../scripts/spec-sync.mjs";
+import { Capture } from "../support/capture.js";
+import { loadSpec, root, type Json } from "../support/spec.js";
+
+// Twilio's excerpt of the two operations, with its licence (test/support/fixtures/spec-sync/).
+const excerpt = join(root, "test/support/fixtures/spec-sync/twilio-verify-v2.yaml");
+
+async function sync(args: string[]) {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await specSync(args, { cwd: root, stdout, stderr });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** The excerpt after `edit`, in a file of its own. */
+function edited(edit: (spec: Json) => void): string {
+  const spec = loadSpec(excerpt);
+  edit(spec);
+  const file = join(mkdtempSync(join(tmpdir(), "spec-sync-")), "twilio_verify_v2.yaml");
+  writeFileSync(file, stringify(spec));
+  return file;
+}
+
+const factor = (spec: Json) => spec.components.schemas["verify.v2.service.entity.factor"];
+
+describe("npm run spec:sync -- FILE", () => {
+  it("is in sync with Twilio's description: every difference is a kept one, exit 0", async () => {
+    const { code, stdout } = await sync([excerpt]);
+    expect(stdout).toContain("In sync");
+    expect(code).toBe(0);
+  });
+
+  it("names a factor type Twilio added, exit 1", async () => {
+    const file = edited((s) => s.components.schemas.factor_enum_factor_types.enum.push("webauthn"));
+    const { code, stdout } = await sync([file]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /^- GET \/v2\/Services\/\{ServiceSid\}\/Entities\/\{Identity\}\/Factors response 200 application\/json factors\[\]\.factor_type enum: Twilio's `\[.*"webauthn".*\]`, ours `\[/m,
+    );
+  });
+
+  it("names a Factor field Twilio added, exit 1", async () => {
+    const file = edited((s) => (factor(s).properties.last_used = { type: "string" }));
+    const { code, stdout } = await sync([file]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('factors[].last_used type: only in Twilio\'s (`"string"`)');
+  });
+
+  it("names a field whose type differs, and an example ours lacks", async () => {
+    const file = edited((s) => {
+      factor(s).properties.friendly_name.type = "integer";
+      const examples =
+        s.paths["/v2/Services/{ServiceSid}/Entities/{Identity}/Factors"].get.responses["200"]
+          .content["application/json"].examples;
+      examples.readEmpty.value.meta.page_size = 20;
+    });
+    const { code, stdout } = await sync([file]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /factors\[\]\.friendly_name type: Twilio.s `\["integer","null"\]`, ours `\["null","string"\]`/,
+    );
+    expect(stdout).toMatch(/example [0-9a-f]{12}: only in Twilio's \(example `readEmpty`\)/);
+  });
+
+  it.each([
+    [[], /FILE is missing/],
+    [["a.yaml", "b.yaml"], /expected one FILE, got 2/],
+    [["no-such.yaml"], /no-such\.yaml: cannot read it \(no such file\)/],
+    [["package.json"], /package\.json: not an OpenAPI 3\.0 or 3\.1 description/],
+    [["git:HEAD"], /git:HEAD: pass a file or a URL/],
+    [["--bogus"], /Unknown option '--bogus'/],
+  ])("refuses %j with one line and exit 2", async (args, message) => {
+    const { code, stdout, stderr } = await sync(args);
+    expect([code, stdout]).toStrictEqual([2, ""]);
+    expect(stderr).toMatch(message);
+    expect(stderr).toMatch(/npm run spec:sync -- --help/);
+  });
+});
