@@ -156,7 +156,10 @@ describe("the fake server seen through `prism proxy --errors`", () => {
   beforeAll(async () => {
     // Meta URLs as Twilio writes them (https); the client never follows their host anyway.
     const linkOrigin = "https://verify.twilio.com";
-    fake = await startFakeVerify({ total: 25, emptyPages: [1], linkOrigin });
+    // Its PageTokens ("PT10_1") lengthened to the 8 or more characters the spec's pattern asks.
+    const nextPageUrl = (url: string | null) =>
+      url?.replace(/(PageToken=PT\d+_\d+)/, "$1_long") ?? null;
+    fake = await startFakeVerify({ total: 25, emptyPages: [1], linkOrigin, nextPageUrl });
     proxy = await startPrism(["proxy", "openapi/verify.yaml", fake.url, "--errors"]);
   }, 60_000);
   afterAll(async () => {

@@ -39,7 +39,7 @@ export function createRateBudget(now = () => Date.now()): RateBudget {
 
   return {
     acquire(signal) {
-      signal.throwIfAborted();
+      if (signal.aborted) return Promise.reject(signal.reason);
       if (queue.length === 0 && mayStart(budget, inFlight, now())) {
         inFlight++;
         return Promise.resolve(release);

@@ -250,11 +250,8 @@ export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVe
     const links = options.linkOrigin ?? origin;
     const base = `${links}${url.pathname}`;
     const link = (p: number, extra = "") => `${base}?PageSize=${pageSize}&Page=${p}${extra}`;
-    // Tokens of 8 or more characters, as the spec's next_page_url pattern asks.
-    const token8 = (kind: string, at: number, p: number) =>
-      `&PageToken=${kind}${String(at).padStart(6, "0")}_${p}`;
     let next: string | null =
-      nextOffset < listed.length ? link(page + 1, token8("PT", nextOffset, page + 1)) : null;
+      nextOffset < listed.length ? link(page + 1, `&PageToken=PT${nextOffset}_${page + 1}`) : null;
     if (options.nextPageUrl) next = options.nextPageUrl(next, { page, pageSize, offset, origin });
     const body = JSON.stringify({
       [key]: items,
@@ -262,7 +259,7 @@ export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVe
         page,
         page_size: pageSize,
         first_page_url: link(0),
-        previous_page_url: page > 0 ? link(page - 1, token8("PB", offset, page - 1)) : null,
+        previous_page_url: page > 0 ? link(page - 1, `&PageToken=PB${offset}_${page - 1}`) : null,
         url: link(page, token ? `&PageToken=${token}` : ""),
         next_page_url: next,
         key,

@@ -1,0 +1,117 @@
+// The budget's queue against a fake clock: who starts when, and what timers it leaves.
+import { getEventListeners } from "node:events";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createRateBudget } from "../../src/http/rate-budget.js";
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_000_000 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const open = () => new AbortController().signal;
+
+/** Acquires, recording the order in which the waiters start. */
+function starter(budget: ReturnType<typeof createRateBudget>, started: string[]) {
+  return (name: string, signal = open()) =>
+    budget.acquire(signal).then((release) => {
+      started.push(name);
+      return release;
+    });
+}
+
+describe("the rate budget's queue", () => {
+  it("starts at once while nothing holds it back", async () => {
+    const budget = createRateBudget();
+    const releases = await Promise.all([budget.acquire(open()), budget.acquire(open())]);
+    expect(releases.every((release) => typeof release === "function")).toBe(true);
+    expect(budget.throttled).toBe(0);
+  });
+
+  it("counts each 429 it is told of", () => {
+    const budget = createRateBudget();
+    budget.limited(0);
+    budget.limited(0);
+    expect(budget.throttled).toBe(2);
+  });
+
+  it("holds every new request for the wait, then starts them in the order they came", async () => {
+    const budget = createRateBudget();
+    const started: string[] = [];
+    const start = starter(budget, started);
+    const first = await start("first");
+    budget.limited(2_000);
+    first();
+    const waiting = [start("a"), start("b")];
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(started).toStrictEqual(["first"]);
+    await vi.advanceTimersByTimeAsync(1);
+    // One was in flight at the 429: one at a time, in order.
+    const releaseA = await waiting[0]!;
+    expect(started).toStrictEqual(["first", "a"]);
+    releaseA();
+    await waiting[1];
+    expect(started).toStrictEqual(["first", "a", "b"]);
+  });
+
+  it("lets no newcomer pass a request already waiting for a place", async () => {
+    const budget = createRateBudget();
+    const started: string[] = [];
+    const start = starter(budget, started);
+    const held = await Promise.all([start("one"), start("two")]);
+    budget.limited(0); // two were in flight: one is the limit now
+    held[0]!();
+    held[1]!();
+    const waiting = start("waited");
+    const late = start("late");
+    await Promise.all([waiting, late].slice(0, 1));
+    expect(started.slice(2)).toStrictEqual(["waited"]);
+    (await waiting)();
+    await late;
+    expect(started.slice(2)).toStrictEqual(["waited", "late"]);
+  });
+
+  it("sets no timer when nobody waits, and leaves none behind", async () => {
+    const budget = createRateBudget();
+    const release = await budget.acquire(open());
+    budget.limited(5_000);
+    release();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("an aborted waiter leaves the queue and the signal at once, with the signal's reason", async () => {
+    const budget = createRateBudget();
+    const release = await budget.acquire(open());
+    budget.limited(5_000);
+    const controller = new AbortController();
+    const waiting = budget.acquire(controller.signal);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+    controller.abort("no more");
+    await expect(waiting).rejects.toBe("no more");
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    release();
+    await vi.advanceTimersByTimeAsync(5_000);
+    // The next one starts: the aborted waiter took no place.
+    await expect(budget.acquire(open())).resolves.toBeTypeOf("function");
+  });
+
+  it("a waiter that starts lets go of its signal", async () => {
+    const budget = createRateBudget();
+    const release = await budget.acquire(open());
+    budget.limited(1_000);
+    const signal = open();
+    const waiting = budget.acquire(signal);
+    release();
+    await vi.advanceTimersByTimeAsync(1_000);
+    await waiting;
+    expect(getEventListeners(signal, "abort")).toHaveLength(0);
+  });
+
+  it("refuses a signal already aborted without taking a place", async () => {
+    const budget = createRateBudget();
+    const controller = new AbortController();
+    controller.abort("before");
+    await expect(budget.acquire(controller.signal)).rejects.toBe("before");
+  });
+});

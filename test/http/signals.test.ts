@@ -1,0 +1,79 @@
+import { getEventListeners } from "node:events";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { follow, sleep } from "../../src/http/signals.js";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("follow", () => {
+  it("without a parent, aborts nothing and lets go of nothing", () => {
+    const controller = new AbortController();
+    const release = follow(undefined, controller);
+    expect(typeof release).toBe("function");
+    release();
+    expect(controller.signal.aborted).toBe(false);
+  });
+
+  it("a parent already aborted aborts the controller at once, with its reason, and keeps no listener", () => {
+    const parent = new AbortController();
+    parent.abort(new Error("gone"));
+    const controller = new AbortController();
+    follow(parent.signal, controller);
+    expect(controller.signal.reason).toStrictEqual(new Error("gone"));
+    expect(getEventListeners(parent.signal, "abort")).toHaveLength(0);
+  });
+
+  it("a parent that aborts later aborts the controller with its reason", () => {
+    const parent = new AbortController();
+    const controller = new AbortController();
+    follow(parent.signal, controller);
+    expect(controller.signal.aborted).toBe(false);
+    parent.abort("later");
+    expect(controller.signal.reason).toBe("later");
+  });
+
+  it("once let go of, the parent keeps no listener and its abort no longer reaches", () => {
+    const parent = new AbortController();
+    const controller = new AbortController();
+    const release = follow(parent.signal, controller);
+    expect(getEventListeners(parent.signal, "abort")).toHaveLength(1);
+    release();
+    expect(getEventListeners(parent.signal, "abort")).toHaveLength(0);
+    parent.abort("late");
+    expect(controller.signal.aborted).toBe(false);
+  });
+});
+
+describe("sleep", () => {
+  it("resolves after the time, and leaves no listener on the signal", async () => {
+    vi.useFakeTimers();
+    const signal = new AbortController().signal;
+    let done = false;
+    const slept = sleep(1000, signal).then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await slept;
+    expect(done).toBe(true);
+    expect(getEventListeners(signal, "abort")).toHaveLength(0);
+  });
+
+  it("rejects at once with the reason of a signal already aborted, setting no timer", async () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    controller.abort("stop");
+    await expect(sleep(1000, controller.signal)).rejects.toBe("stop");
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("rejects with the reason as soon as the signal aborts, and clears its timer", async () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    const slept = sleep(60_000, controller.signal);
+    expect(vi.getTimerCount()).toBe(1);
+    controller.abort("stop");
+    await expect(slept).rejects.toBe("stop");
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
