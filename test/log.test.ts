@@ -46,6 +46,9 @@ describe("logging", () => {
       ),
     );
     expect(attempts[1]).toMatch(/-> HTTP 200 \(attempt 2, \d+ ms, RQ[0-9a-f]{32}\)$/);
+    // The time of that attempt alone, not a clock reading.
+    const ms = attempts.map((line) => Number(/, (\d+) ms/.exec(line)![1]));
+    expect(Math.max(...ms)).toBeLessThan(10_000);
   });
 
   it("at info, tells each retry with its reason and wait, and no attempt", async () => {

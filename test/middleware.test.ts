@@ -1,7 +1,8 @@
 // Tracing with openapi-fetch middleware: what `verify.api.use(...)` sees of a listing.
 import { describe, expect, it } from "vitest";
 import type { Middleware } from "openapi-fetch";
-import { clientFor, target } from "./support/helpers.js";
+import { VerifyPaginationError } from "../src/index.js";
+import { clientFor, rejection, target } from "./support/helpers.js";
 import { fakeServers } from "./support/server-pool.js";
 
 const fake = fakeServers();
@@ -40,5 +41,27 @@ describe("middleware registered with verify.api.use", () => {
     ]);
     expect(attempts).toHaveLength(4);
     expect(attempts[0]).toBe(attempts[1]);
+  });
+
+  it("a response a middleware puts in place that is not JSON is a VerifyPaginationError", async () => {
+    const server = await fake({ total: 5 });
+    const client = clientFor(server);
+    client.api.use({
+      onResponse: () => new Response("<html>", { headers: { "content-type": "application/json" } }),
+    });
+    const error = await rejection(client.listFactors(target).toArray());
+    expect(error).toBeInstanceOf(VerifyPaginationError);
+    expect(error.message).toMatch(/^response is not JSON: /);
+  });
+
+  it("an empty 200 a middleware puts in place is a VerifyPaginationError naming its type", async () => {
+    const server = await fake({ total: 5 });
+    const client = clientFor(server);
+    client.api.use({
+      onResponse: () => new Response(null, { status: 200, headers: { "content-length": "0" } }),
+    });
+    const error = await rejection(client.listFactors(target).toArray());
+    expect(error).toBeInstanceOf(VerifyPaginationError);
+    expect(error.message).toMatch(/^HTTP 200 response is not JSON \(.*\): \(empty\)$/);
   });
 });

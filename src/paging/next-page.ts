@@ -17,6 +17,7 @@ export function readNextPageUrl(nextPageUrl: unknown): (Cursor & { pageToken: st
   }
   // The query split off as the spec's pattern reads it (up to the first `?`, before any `#`), not
   // by a URL parser: a host or path it would refuse changes nothing here.
+  // Stryker disable next-line StringLiteral: any query without a PageToken is refused alike
   const query = new URLSearchParams(/^[^?#]*\?([^#]*)/.exec(nextPageUrl)?.[1] ?? "");
   const pageToken = query.getAll("PageToken").find((token) => token !== "");
   if (pageToken === undefined) {
@@ -24,6 +25,7 @@ export function readNextPageUrl(nextPageUrl: unknown): (Cursor & { pageToken: st
       `meta.next_page_url has no PageToken, so the next page cannot be asked for: ${snippet(nextPageUrl)}`,
     );
   }
+  // Stryker disable next-line StringLiteral: any text that is not a whole number means no Page
   const page = parseWholeNumber(query.get("Page") ?? "");
   return page === undefined ? { pageToken } : { page, pageToken };
 }

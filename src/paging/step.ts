@@ -45,6 +45,7 @@ export function pagingStep<T>(
   at: Position,
   visited: Visited,
 ): Step<T> {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: slicing a page the limit covers copies it, no more
   const owed = items.length > at.remaining ? items.slice(0, at.remaining) : items;
   const remaining = at.remaining - owed.length;
   let nextCursor: ReturnType<typeof readNextPageUrl>;

@@ -31,6 +31,7 @@ describe("follow", () => {
     expect(controller.signal.aborted).toBe(false);
     parent.abort("later");
     expect(controller.signal.reason).toBe("later");
+    expect(getEventListeners(parent.signal, "abort")).toHaveLength(0);
   });
 
   it("once let go of, the parent keeps no listener and its abort no longer reaches", () => {
@@ -75,5 +76,6 @@ describe("sleep", () => {
     controller.abort("stop");
     await expect(slept).rejects.toBe("stop");
     expect(vi.getTimerCount()).toBe(0);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 });

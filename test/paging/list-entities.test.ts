@@ -32,6 +32,14 @@ describe("listEntities", () => {
     expect(rest.map((e) => e.identity)).toStrictEqual(identities.slice(10, 14));
   });
 
+  it("a page without its entities array is a VerifyPaginationError that names it", async () => {
+    const server = await fake({ identities });
+    server.fail({ status: 200, body: JSON.stringify({ meta: { key: "entities" } }) });
+    const list = clientFor(server).listEntities({ serviceSid: target.serviceSid });
+    const error = await list.toArray().catch((e: Error) => e);
+    expect(error.message).toContain('(no "entities" array or no "meta" object)');
+  });
+
   it("checks the Service SID at the call", () => {
     const client = clientFor({ url: "http://127.0.0.1:9" } as never);
     expect(() => client.listEntities({ serviceSid: "VA1" })).toThrow(VerifyArgumentError);

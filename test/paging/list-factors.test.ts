@@ -52,6 +52,14 @@ describe("listing", () => {
     expect(server.log).toHaveLength(1);
   });
 
+  it("an items iterator returned early says it is done, and stays done", async () => {
+    const server = await fake({ total: 120 });
+    const iterator = clientFor(server).listFactors(target)[Symbol.asyncIterator]();
+    expect((await iterator.next()).done).toBe(false);
+    expect(await iterator.return!()).toStrictEqual({ done: true, value: undefined });
+    expect(await iterator.next()).toStrictEqual({ done: true, value: undefined });
+  });
+
   it("lists an entity with no factors as one empty page", async () => {
     const server = await fake({ total: 0 });
     expect(await clientFor(server).listFactors(target).toArray()).toStrictEqual([]);

@@ -1,0 +1,80 @@
+// attempt() with the sending done by the test: what it makes of each way an attempt can end.
+// Its behaviour on the wire is attempt.test.ts's, against the fake server.
+import { getEventListeners } from "node:events";
+import { describe, expect, it } from "vitest";
+import { VerifyConnectionError, VerifyTimeoutError } from "../../src/errors.js";
+import { attempt, type SendOnce } from "../../src/http/attempt.js";
+import { ReadResponse } from "../../src/http/read-response.js";
+
+const request = new Request("https://verify.example.invalid/v2/Services/VA1/Entities");
+const limits = { timeoutMs: 50, maxResponseBytes: 1024 };
+
+function run(send: SendOnce, signal = new AbortController().signal) {
+  return attempt(send, request, new Headers(), signal, limits);
+}
+
+describe("attempt", () => {
+  it("reads the response and lets go of the caller's signal and its timer", async () => {
+    const signal = new AbortController().signal;
+    const result = await run(async () => new Response('{"a":1}'), signal);
+    expect(result).toBeInstanceOf(ReadResponse);
+    expect(getEventListeners(signal, "abort")).toHaveLength(0);
+  });
+
+  it("sends with the caller's headers, a signal of its own and redirects left as they are", async () => {
+    let seen: RequestInit | undefined;
+    const headers = new Headers({ "x-test": "1" });
+    await attempt(
+      async (_, init) => {
+        seen = init;
+        return new Response("{}");
+      },
+      request,
+      headers,
+      new AbortController().signal,
+      limits,
+    );
+    expect(seen?.redirect).toBe("manual");
+    expect(seen?.headers).toBe(headers);
+    expect(seen?.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it("a redirect a browser hides is a connection error that says so", async () => {
+    const redirect = new Response(null);
+    Object.defineProperty(redirect, "type", { value: "opaqueredirect" });
+    const result = await run(async () => redirect);
+    expect(result).toBeInstanceOf(VerifyConnectionError);
+    expect((result as Error).message).toBe(
+      "GET https://verify.example.invalid: responded with a redirect, which is not followed",
+    );
+  });
+
+  it("no response within timeoutMs is a VerifyTimeoutError naming the request and the time", async () => {
+    const result = await run(
+      (_, init) =>
+        new Promise((_resolve, reject) =>
+          init.signal!.addEventListener("abort", () => reject(init.signal!.reason)),
+        ),
+    );
+    expect(result).toBeInstanceOf(VerifyTimeoutError);
+    expect((result as Error).message).toBe(
+      "GET https://verify.example.invalid: no response within 50 ms",
+    );
+    expect((result as Error).cause).toBeInstanceOf(DOMException);
+    expect(((result as Error).cause as DOMException).message).toBe("no response within 50 ms");
+  });
+
+  it("a failed connection is a VerifyConnectionError that gives the underlying reason", async () => {
+    const failure = new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED") });
+    const result = await run(async () => Promise.reject(failure));
+    expect(result).toBeInstanceOf(VerifyConnectionError);
+    expect((result as Error).message).toBe(
+      "GET https://verify.example.invalid: connection failed (connect ECONNREFUSED)",
+    );
+    expect((result as Error).cause).toBe(failure);
+    const plain = await run(async () => Promise.reject(new Error("reset")));
+    expect((plain as Error).message).toMatch(/connection failed \(reset\)$/);
+    const odd = await run(async () => Promise.reject("odd"));
+    expect((odd as Error).message).toMatch(/connection failed \(odd\)$/);
+  });
+});

@@ -1,0 +1,121 @@
+// The body reader and the response it makes, on responses built in memory: nothing here crosses
+// the wire (the attempt's tests do, against the fake server).
+import { describe, expect, it } from "vitest";
+import { VerifyPaginationError } from "../../src/errors.js";
+import { readBody, ReadResponse } from "../../src/http/read-response.js";
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+/** A response whose body arrives in the chunks given. */
+function chunked(...chunks: string[]): Response {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(bytes(chunk));
+      controller.close();
+    },
+  });
+  return new Response(body);
+}
+
+async function read(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return chunks;
+}
+
+describe("readBody", () => {
+  it("reads a response without a body as empty", async () => {
+    expect(await readBody(new Response(null, { status: 204 }), 10)).toStrictEqual(
+      new Uint8Array(0),
+    );
+  });
+
+  it("joins the chunks in order", async () => {
+    const body = await readBody(chunked("ab", "cd", "e"), 100);
+    expect(new TextDecoder().decode(body)).toBe("abcde");
+  });
+
+  it("hands a body of one chunk on as it came, without a copy", async () => {
+    const chunk = bytes("whole");
+    const response = new Response(
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(chunk);
+          controller.close();
+        },
+      }),
+    );
+    expect(await readBody(response, 100)).toBe(chunk);
+  });
+
+  it("takes a body of exactly maxBytes, and stops at one byte more", async () => {
+    expect(await readBody(chunked("12345"), 5)).toStrictEqual(bytes("12345"));
+    expect(await readBody(chunked("123", "456"), 5)).toBeUndefined();
+  });
+});
+
+describe("ReadResponse", () => {
+  const make = (text: string, init: ResponseInit = {}) =>
+    new ReadResponse(new Response(text, init), bytes(text));
+
+  it("describes the body it holds: the decoded length, no Content-Encoding", () => {
+    const received = new Response("x", { headers: { "content-encoding": "gzip" } });
+    const response = new ReadResponse(received, bytes("decoded"));
+    expect(response.headers.get("content-length")).toBe("7");
+    expect(response.headers.has("content-encoding")).toBe(false);
+  });
+
+  it("a body that is not JSON is a VerifyPaginationError naming its type", async () => {
+    const typed = make("<html>", { status: 502, headers: { "content-type": "text/html" } });
+    const error = await typed.json().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VerifyPaginationError);
+    expect((error as Error).message).toMatch(/^HTTP 502 response is not JSON \(text\/html\): /);
+    const untyped = new ReadResponse(new Response(null, { status: 200 }), bytes("{"));
+    untyped.headers.delete("content-type");
+    await expect(untyped.json()).rejects.toThrow(/is not JSON \(no content type\)/);
+  });
+
+  it("parses JSON once it is asked for, and gives the same text every time", async () => {
+    const response = make('{"a":1}');
+    await expect(response.json()).resolves.toStrictEqual({ a: 1 });
+    await expect(response.text()).resolves.toBe('{"a":1}');
+    await expect(response.text()).resolves.toBe('{"a":1}');
+  });
+
+  it("gives its bytes as an ArrayBuffer and a Blob, copies a caller may change", async () => {
+    const response = make("hello", { headers: { "content-type": "application/json" } });
+    const buffer = await response.arrayBuffer();
+    new Uint8Array(buffer)[0] = 0x4a;
+    expect(new TextDecoder().decode(buffer)).toBe("Jello");
+    await expect(response.text()).resolves.toBe("hello");
+    const blob = await response.blob();
+    expect(blob.type).toBe("application/json");
+    await expect(blob.text()).resolves.toBe("hello");
+    const untyped = new ReadResponse(new Response(null), bytes("x"));
+    untyped.headers.delete("content-type");
+    expect((await untyped.blob()).type).toBe("");
+  });
+
+  it("gives its body as a stream of one chunk, or of none when empty, each time it is asked", async () => {
+    const response = make("abc");
+    expect((await read(response.body!)).map((c) => new TextDecoder().decode(c))).toStrictEqual([
+      "abc",
+    ]);
+    expect(await read(response.body!)).toHaveLength(1);
+    expect(await read(make("").body!)).toStrictEqual([]);
+  });
+
+  it("holds no body for a status that has none, whatever was read", async () => {
+    const response = new ReadResponse(new Response(null, { status: 204 }), bytes("junk"));
+    await expect(response.text()).resolves.toBe("");
+  });
+
+  it("clones with its body and its attempts", async () => {
+    const response = make("abc", { status: 201 });
+    response.attempts = 3;
+    const copy = response.clone();
+    expect(copy).toBeInstanceOf(ReadResponse);
+    expect([copy.status, copy.attempts]).toStrictEqual([201, 3]);
+    await expect(copy.text()).resolves.toBe("abc");
+  });
+});
