@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VerifyArgumentError, type Entity } from "../../src/index.js";
-import { clientFor, collect, target } from "../support/helpers.js";
+import { clientFor, collect, rejection, target } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
 
 const fake = fakeServers();
@@ -36,7 +36,7 @@ describe("listEntities", () => {
     const server = await fake({ identities });
     server.fail({ status: 200, body: JSON.stringify({ meta: { key: "entities" } }) });
     const list = clientFor(server).listEntities({ serviceSid: target.serviceSid });
-    const error = await list.toArray().catch((e: Error) => e);
+    const error = await rejection(list.toArray());
     expect(error.message).toContain('(no "entities" array or no "meta" object)');
   });
 
