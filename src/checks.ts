@@ -7,7 +7,12 @@ export const SERVICE_SID = /^VA[0-9a-fA-F]{32}$/;
 export const IDENTITY = /^[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*$/;
 
 export function describe(value: unknown): string {
-  if (typeof value === "string") return `is ${JSON.stringify(value)} (${value.length} characters)`;
+  if (typeof value === "string") {
+    const count = `${value.length} character${value.length === 1 ? "" : "s"}`;
+    // Quoted to a bounded length: a value may be megabytes long.
+    const quoted = JSON.stringify(value.length > 80 ? value.slice(0, 80) : value);
+    return `is ${value.length > 80 ? `${quoted.slice(0, -1)}…"` : quoted} (${count})`;
+  }
   if (typeof value === "number") return `is ${value}`;
   return `is ${value === null ? "null" : typeof value}`;
 }

@@ -64,16 +64,35 @@ export function checkLogger(value: unknown): Logger {
   return value as Logger;
 }
 
-/** The level asked for, else the environment's (`VERIFY_FACTORS_LOG`), else `fallback`. */
+let warnedOfEnvironment = false;
+
+/**
+ * The level asked for (checked: a wrong one throws), else the environment's, else `fallback`.
+ * The environment never breaks an app: any case is read, empty means unset, and anything else
+ * is warned of once, through `logger`, and `fallback` used.
+ */
 export function checkLogLevel(
   value: unknown,
   fromEnvironment: string | undefined,
   fallback: LogLevel,
+  logger: Logger,
 ): LogLevel {
-  const [name, level] =
-    value !== undefined ? ["logLevel", value] : ["VERIFY_FACTORS_LOG", fromEnvironment ?? fallback];
-  if (!LOG_LEVELS.includes(level as LogLevel)) {
-    throw new VerifyArgumentError(name, describe(level), `one of ${LOG_LEVELS.join(", ")}`);
+  if (value !== undefined) {
+    if (!LOG_LEVELS.includes(value as LogLevel)) {
+      throw new VerifyArgumentError("logLevel", describe(value), `one of ${LOG_LEVELS.join(", ")}`);
+    }
+    return value as LogLevel;
   }
-  return level as LogLevel;
+  const wanted = fromEnvironment?.trim().toLowerCase();
+  if (!wanted) return fallback;
+  if (LOG_LEVELS.includes(wanted as LogLevel)) return wanted as LogLevel;
+  if (!warnedOfEnvironment) {
+    warnedOfEnvironment = true;
+    try {
+      logger.warn(
+        `[verify-factors] VERIFY_FACTORS_LOG ${describe(fromEnvironment)}, not one of ${LOG_LEVELS.join(", ")}; using ${fallback}`,
+      );
+    } catch {}
+  }
+  return fallback;
 }

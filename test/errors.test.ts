@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { VerifyApiError, VerifyError } from "../src/index.js";
+import { describe as quoted } from "../src/checks.js";
+import { VerifyApiError, VerifyArgumentError, VerifyError } from "../src/index.js";
 import { clientFor, rejection, target } from "./support/helpers.js";
 import { fakeServers } from "./support/server-pool.js";
 
@@ -112,5 +113,16 @@ describe("VerifyApiError.fromResponse", () => {
     expect(VerifyApiError.fromResponse(response(500), "").message).toBe("HTTP 500: (empty)");
     expect(VerifyApiError.fromResponse(response(500), undefined).message).toBe("HTTP 500: (empty)");
     expect(VerifyApiError.fromResponse(response(500), { code: "20500" }).code).toBeUndefined();
+  });
+});
+
+describe("a value quoted in an error", () => {
+  it("is cut to a bounded length, with its full length said", () => {
+    const huge = "x".repeat(2_000_000);
+    const text = quoted(huge);
+    expect(text.length).toBeLessThan(120);
+    expect(text).toBe(`is "${"x".repeat(80)}…" (2000000 characters)`);
+    expect(quoted("a")).toBe('is "a" (1 character)');
+    expect(new VerifyArgumentError("identity", text, "shorter").message.length).toBeLessThan(200);
   });
 });

@@ -68,17 +68,34 @@ describe("logging", () => {
     expect(lines).toStrictEqual([]);
   });
 
-  it("takes VERIFY_FACTORS_LOG when no level is given, and refuses a level it does not know", async () => {
-    process.env.VERIFY_FACTORS_LOG = "debug";
-    const { lines } = await listWithRetry();
-    expect(lines.filter(([level]) => level === "debug")).toHaveLength(3);
-    process.env.VERIFY_FACTORS_LOG = "loud";
-    expect(() => clientFor({ url: "http://127.0.0.1:9" } as never)).toThrow(
-      /VERIFY_FACTORS_LOG is "loud"/,
-    );
+  it("takes VERIFY_FACTORS_LOG when no level is given, in any case, and refuses a logLevel it does not know", async () => {
+    for (const value of ["debug", " DEBUG "]) {
+      process.env.VERIFY_FACTORS_LOG = value;
+      const { lines } = await listWithRetry();
+      expect(lines.filter(([level]) => level === "debug")).toHaveLength(3);
+    }
     expect(() =>
       clientFor({ url: "http://127.0.0.1:9" } as never, { logLevel: "all" as never }),
     ).toThrow(VerifyArgumentError);
+  });
+
+  it("never lets VERIFY_FACTORS_LOG break an app: empty is unset, anything else is warned of once", async () => {
+    process.env.VERIFY_FACTORS_LOG = "";
+    expect((await listWithRetry()).lines).toStrictEqual([]);
+    process.env.VERIFY_FACTORS_LOG = "loud";
+    const warned: [string, string][] = [];
+    for (let i = 0; i < 2; i++) {
+      const { lines, logger } = recorder();
+      const server = await fake({ total: 1 });
+      await clientFor(server, { logger }).listFactors(target).toArray();
+      warned.push(...lines);
+    }
+    expect(warned).toStrictEqual([
+      [
+        "warn",
+        '[verify-factors] VERIFY_FACTORS_LOG is "loud" (4 characters), not one of off, error, warn, info, debug; using warn',
+      ],
+    ]);
   });
 
   it("never logs a credential, at any level, on success, retry or failure", async () => {

@@ -80,7 +80,9 @@ export async function main(
       baseUrl: command.baseUrl ?? (env.VERIFY_BASE_URL || undefined),
       headers: command.headers,
       logger: stderrLogger(io),
-      logLevel: (command.logLevel ?? env.VERIFY_FACTORS_LOG ?? "warn") as LogLevel,
+      // The environment's level in any case, empty as unset; the command still refuses a wrong one.
+      logLevel: (command.logLevel ??
+        (env.VERIFY_FACTORS_LOG?.trim().toLowerCase() || "warn")) as LogLevel,
     });
     if (command.name === "audit") return await runAudit(client, command, io, report);
     return await runList(client, command, io, report);

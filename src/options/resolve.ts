@@ -54,12 +54,17 @@ export function resolveClientOptions(options: VerifyClientOptions): ClientSettin
       optional(options.maxResponseBytes, (v) =>
         checkInteger("maxResponseBytes", v, 1, Number.MAX_SAFE_INTEGER),
       ) ?? DEFAULTS.maxResponseBytes,
-    log: createLog(
-      checkLogger(options.logger ?? console),
-      checkLogLevel(options.logLevel, levelFromEnvironment(), DEFAULTS.logLevel),
-    ),
+    log: logOf(options),
     call: { maxRetries: call.maxRetries, timeoutMs: call.timeoutMs },
   };
+}
+
+function logOf(options: VerifyClientOptions) {
+  const logger = checkLogger(options.logger ?? console);
+  return createLog(
+    logger,
+    checkLogLevel(options.logLevel, levelFromEnvironment(), DEFAULTS.logLevel, logger),
+  );
 }
 
 /** A call's own options over `client`'s settings. */

@@ -99,7 +99,7 @@ describe("verify-factors list", () => {
     [["list", "--identity", IDENTITY], /--service-sid is required/],
     [
       ["list", "--service-sid", SERVICE_SID, "--identity", "x"],
-      /^verify-factors: --identity is "x" \(1 characters\); it must be 8 to 64/,
+      /^verify-factors: --identity is "x" \(1 character\); it must be 8 to 64/,
     ],
     [
       ["list", "--service-sid", SERVICE_SID, "--identity", IDENTITY, "--limit", "ten"],
