@@ -1,4 +1,6 @@
 // The audit's own flags, checked. The statuses and factor types it takes are the spec's.
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import { FACTOR_STATUSES, FACTOR_TYPES } from "../types.js";
 import type { Values } from "./flag-spec.js";
 import type { FormatName } from "./formats.js";
@@ -7,6 +9,27 @@ import { UsageError } from "./usage-error.js";
 
 const STATUSES: readonly string[] = FACTOR_STATUSES;
 const TYPES: readonly string[] = FACTOR_TYPES;
+
+/** Whether two paths name one file: the same path, or (for files that exist) the same inode. */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Two path flags naming one file would read and write it at once: refused before either opens. */
+function refuseSharedFiles(paths: [string, string | undefined][]): void {
+  const given = paths.filter((entry): entry is [string, string] => entry[1] !== undefined);
+  for (const [i, [flag, path]] of given.entries()) {
+    const other = given.slice(i + 1).find(([, p]) => sameFile(path, p));
+    if (other)
+      throw new UsageError(`${flag} and ${other[0]} name the same file; give each its own`);
+  }
+}
 
 /** The audit's own flags, checked. */
 export function auditFlags(values: Values, output: FormatName) {
@@ -27,6 +50,11 @@ export function auditFlags(values: Values, output: FormatName) {
       `--checkpoint needs --output ndjson or tsv (one row a line, so a file cut short can be mended), got "${output}"`,
     );
   }
+  refuseSharedFiles([
+    ["--identities", values.identities === "-" ? undefined : values.identities],
+    ["--out", values.out],
+    ["--checkpoint", values.checkpoint],
+  ]);
   const concurrency = integer("concurrency", values.concurrency);
   if (concurrency !== undefined && (concurrency < 1 || concurrency > 1000)) {
     throw new UsageError(`--concurrency must be from 1 to 1000, got ${concurrency}`);

@@ -104,7 +104,9 @@ export function parse(argv: string[], stdoutIsTTY: boolean) {
     throw new UsageError(`${misplaced.rawName} is not a flag of "${command}"${hint}`);
   }
   if (!values["service-sid"]) throw new UsageError("--service-sid is required");
-  const output = (values.output ?? (stdoutIsTTY ? "table" : "ndjson")) as FormatName;
+  // A table only for a person at a terminal: rows written to --out are ndjson unless asked.
+  const output = (values.output ??
+    (stdoutIsTTY && values.out === undefined ? "table" : "ndjson")) as FormatName;
   if (!FORMATS.includes(output)) {
     throw new UsageError(`--output must be one of ${FORMATS.join(", ")}, got "${values.output}"`);
   }

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bin, credentials, runMain as run } from "../support/cli.js";
 import { makeFactor, SERVICE_SID, type FakeVerify } from "../support/fake-verify.js";
@@ -124,6 +124,49 @@ describe("verify-factors audit", () => {
     const result = await run(audit(server, ...more));
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
+  });
+
+  it.each([
+    ["--identities", "--out"],
+    ["--out", "--checkpoint"],
+    ["--identities", "--checkpoint"],
+  ])("refuses %s and %s naming one file, before opening either", async (first, second) => {
+    const file = identitiesFile(names(3));
+    const before = readFileSync(file, "utf8");
+    const flags = { "--identities": "x", "--out": "y", "--checkpoint": "z" } as Record<
+      string,
+      string
+    >;
+    const dir = mkdtempSync(join(tmpdir(), "audit-same-"));
+    const args = Object.entries(flags).flatMap(([flag]) => [
+      flag,
+      flag === first
+        ? file
+        : flag === second
+          ? join(dirname(file), ".", "identities.txt")
+          : join(dir, flag.slice(2)),
+    ]);
+    const server = await fake({ factorsFor });
+    const result = await run(audit(server, ...args));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${first} and ${second} name the same file; give each its own`);
+    expect(readFileSync(file, "utf8")).toBe(before);
+    expect(server.log).toHaveLength(0);
+  });
+
+  it("writes --out as ndjson when no --output is given, even from a terminal", async () => {
+    const server = await fake({ factorsFor });
+    const out = join(mkdtempSync(join(tmpdir(), "audit-out-")), "t.txt");
+    const result = await run(
+      audit(server, "--identities", identitiesFile(names(3)), "--out", out),
+      credentials,
+      {
+        tty: true,
+      },
+    );
+    expect(result.code).toBe(0);
+    const lines = readFileSync(out, "utf8").trim().split("\n");
+    expect(lines.map((line) => JSON.parse(line).identity)).toHaveLength(3);
   });
 
   it("on a terminal, draws progress on stderr: entities, factors, rate and 429s", async () => {
