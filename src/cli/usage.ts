@@ -18,14 +18,15 @@ Options (list):
   -o, --output FORMAT  table (default on a terminal), json, ndjson (default otherwise) or tsv
   --properties LIST    Comma-separated fields to show (default: sid,friendly_name,status,factor_type)
   --base-url URL       Where to send requests (default: $VERIFY_BASE_URL, else https://verify.twilio.com)
-Options (audit; also --page-size, --output, --properties, --base-url, --header):
+Options (audit; also --page-size, --output, --properties, --base-url):
   --identities FILE    Audit these identities, one a line (- for stdin); default: every Entity
   --status S           Only factors with this status: ${FACTOR_STATUSES.join(" or ")}
   --factor-type T      Only factors of these types: ${FACTOR_TYPES.join(", ")} (repeatable, or a,b)
   --concurrency N      Entities audited at once, 1 to 1000 (default 10)
-  --out FILE           Write the rows to FILE instead of stdout
+  --out FILE           Write the rows to FILE instead of stdout (as ndjson unless --output)
   --checkpoint FILE    With --out: record progress, so the same command run again after a
                        crash or kill goes on where it stopped, no row missing or twice
+Options (both):
   --header 'N: V'      Send this header with every request (repeatable), e.g. 'Prefer: code=404'
   --log-level LEVEL    What to tell on stderr: off, error, warn (default), info (each retry) or
                        debug (each request, with its status, time and request id)
