@@ -107,6 +107,14 @@ export function checkBaseUrl(value: unknown): string {
   if (url.search || url.hash || /[?#]/.test(value as string)) {
     throw new VerifyArgumentError("baseUrl", `${shown}, with a query or fragment`, rule);
   }
+  // The operations' paths start with /v2 already: a base ending in it would ask for /v2/v2/...
+  if (/\/v2\/*$/i.test(url.pathname)) {
+    throw new VerifyArgumentError(
+      "baseUrl",
+      `${shown}, ending in /v2`,
+      `the address before /v2 (as https://verify.twilio.com): the client adds /v2 itself`,
+    );
+  }
   return url.href.replace(/\/+$/, "");
 }
 

@@ -51,6 +51,22 @@ describe("createVerifyClient checks its options", () => {
     }
   });
 
+  it.each([
+    "https://verify.twilio.com/v2",
+    "http://127.0.0.1:4010/v2/",
+    "https://proxy.example/twilio/V2",
+  ])("baseUrl %s, ending in /v2, is refused with what to give instead", (baseUrl) => {
+    const error = argumentError(() => createVerifyClient({ ...good, baseUrl }));
+    expect(error.parameter).toBe("baseUrl");
+    expect(error.message).toMatch(/ending in \/v2; it must be the address before \/v2/);
+  });
+
+  it("a baseUrl with a path of its own before the API's is kept", () => {
+    expect(() =>
+      createVerifyClient({ ...good, baseUrl: "https://proxy.example/twilio" }),
+    ).not.toThrow();
+  });
+
   it("a URL that does not parse is not repeated past its host either", () => {
     const error = argumentError(() =>
       createVerifyClient({ ...good, baseUrl: "http://u:s3cret@[" }),

@@ -1,6 +1,12 @@
 // How the command line words an error: one line on stderr, with where to resume when a listing
 // stopped part-way and what to check after a 401 or 403.
-import { VerifyApiError, VerifyArgumentError, VerifyError, type Cursor } from "../index.js";
+import {
+  VerifyApiError,
+  VerifyArgumentError,
+  VerifyConnectionError,
+  VerifyError,
+  type Cursor,
+} from "../index.js";
 import type { Io } from "./io.js";
 import { shellQuote, visible } from "./terminal.js";
 
@@ -40,6 +46,17 @@ function authHint(error: unknown, [user, password]: readonly [string, string]): 
   return "";
 }
 
+/** Where to look when no Twilio answered: a wrong address, or no way to it. */
+function addressHint(error: unknown): string {
+  const check = "check --base-url (or VERIFY_BASE_URL) and the network";
+  if (error instanceof VerifyConnectionError) return `; no response after every retry: ${check}`;
+  // Twilio's 404 carries its error code; a bare one came from somewhere else.
+  if (error instanceof VerifyApiError && error.status === 404 && error.code === undefined) {
+    return `; not Twilio's error response: ${check}`;
+  }
+  return "";
+}
+
 /** How a command tells what went wrong, in the words of this command line. */
 export interface Report {
   /** Writes `verify-factors: message` (made visible) and returns `code`. */
@@ -72,6 +89,6 @@ export function createReport(
         : error.message;
       return fail(2, message, true);
     },
-    describe: (error) => `${describeError(error)}${authHint(error, from)}`,
+    describe: (error) => `${describeError(error)}${authHint(error, from)}${addressHint(error)}`,
   };
 }

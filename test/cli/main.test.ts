@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { OPTIONS } from "../../src/cli/flags.js";
 import { credentials, listArgs as list, runMain as run } from "../support/cli.js";
@@ -162,6 +163,37 @@ describe("verify-factors list", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^verify-factors: --base-url .*with a user name or password/);
     expect(result.stderr).not.toMatch(/s3cret/);
+  });
+
+  it("exits 2 for a --base-url that ends in /v2, saying what to give", async () => {
+    const result = await run(list("https://verify.twilio.com/v2"));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^verify-factors: --base-url .*ending in \/v2; it must be the address before \/v2/,
+    );
+  });
+
+  it("a refused connection says what to check, after its retries", async () => {
+    // A port nothing listens on: bound, then closed.
+    const port = await new Promise<number>((done) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => done(port));
+      });
+    });
+    const result = await run(list(`http://127.0.0.1:${port}`));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /connection failed .*; no response after every retry: check --base-url \(or VERIFY_BASE_URL\) and the network$/m,
+    );
+  });
+
+  it("a bare 404 that is not Twilio's says to check the address", async () => {
+    const server = await fake({ total: 3 });
+    server.fail({ status: 404, body: "Not Found", contentType: "text/plain" });
+    const result = await run(list(server.url));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/not Twilio's error response: check --base-url/);
   });
 
   it("exits 1 with a message, not a crash, when a page holds non-objects", async () => {
