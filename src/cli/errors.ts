@@ -12,7 +12,7 @@ import { shellQuote, visible } from "./terminal.js";
 
 const HELP_HINT = "Try: verify-factors --help";
 
-function resumeHint(cursor: Cursor | undefined): string {
+export function resumeHint(cursor: Cursor | undefined): string {
   if (!cursor?.pageToken) return "";
   // The token is the server's: quoted, so pasting the hint into a shell never runs any of it.
   const flags = [`--page ${cursor.page ?? 0}`, `--page-token ${shellQuote(cursor.pageToken)}`];

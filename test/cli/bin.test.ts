@@ -35,6 +35,19 @@ describe("the verify-factors bin", () => {
     expect(server.log[0]!.aborted).toBe(true);
   });
 
+  it("Ctrl-C after a page was written says where to resume, as an API error does", async () => {
+    const server = await fake({ total: 100, latencyMs: 300 });
+    const run = spawnBin(listArgs(server.url, "--page-size", "10", "--output", "ndjson"));
+    while (server.log.length < 2) await new Promise((r) => setTimeout(r, 20));
+    run.child.kill("SIGINT");
+    const result = await run.done;
+    expect(result.code).toBe(130);
+    expect(result.stdout.trimEnd().split("\n")).toHaveLength(10);
+    expect(result.stderr).toBe(
+      "verify-factors: interrupted (stopped part-way; resume with --page 1 --page-token PT10_1)\n",
+    );
+  });
+
   it("on a terminal, prints a table with a progress line on stderr that it wipes", async () => {
     const server = await fake({ total: 30 });
     // `script` gives the command a pseudo-terminal, as a person's shell would.

@@ -1,10 +1,10 @@
 // `verify-factors list`: one Entity's Factors, page after page, as a table, JSON, NDJSON or TSV.
-import { VerifyArgumentError, type VerifyClient } from "../../index.js";
+import { VerifyArgumentError, VerifyError, type VerifyClient } from "../../index.js";
 import type { Command } from "../flags.js";
 import { createFormat } from "../formats.js";
 import { writer, type Io } from "../io.js";
 import { abortOnInterrupt, progressLine } from "../terminal.js";
-import type { Report } from "../errors.js";
+import { resumeHint, type Report } from "../errors.js";
 
 export async function runList(
   client: VerifyClient,
@@ -43,7 +43,10 @@ export async function runList(
     if (closed) return 0;
     // What was written stays valid JSON: the array is closed over the factors listed so far.
     if (command.output === "json") await write(format.end());
-    if (controller.signal.aborted) return report.fail(130, "interrupted");
+    if (controller.signal.aborted) {
+      const cursor = error instanceof VerifyError ? error.cursor : undefined;
+      return report.fail(130, `interrupted${resumeHint(cursor)}`);
+    }
     if (error instanceof VerifyArgumentError) return report.usage(error);
     return report.fail(1, report.describe(error));
   } finally {
