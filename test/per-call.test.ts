@@ -64,3 +64,41 @@ describe("per-call options", () => {
     }
   });
 });
+
+describe("headers, checked at the call", () => {
+  const client = clientFor({ url: "http://127.0.0.1:9" } as never);
+  const refused = (headers: unknown) => {
+    try {
+      client.listFactors({ ...target, headers: headers as never });
+    } catch (error) {
+      if (error instanceof VerifyArgumentError) return error;
+      throw error;
+    }
+    throw new Error("not refused");
+  };
+
+  it.each([
+    [
+      { "X-Token": "s3cret\u0001" },
+      'headers has "X-Token" with a value holding a line break or control character',
+    ],
+    [[["X-Token", "s3cret\r\nX: 1"]], 'headers has "X-Token" with a value holding a line break'],
+    [
+      { "Transfer-Encoding": "chunked" },
+      'headers has "Transfer-Encoding"; it must be free of the headers fetch sets',
+    ],
+    [{ "Bad Name": "x" }, 'headers has a name that is "Bad Name"'],
+    [{ "X-Count": null }, 'headers has "X-Count" with a value that is null'],
+    ["X: y", 'headers is "X: y"'],
+  ])("refuses %j before any request, never repeating a value", (headers, message) => {
+    const error = refused(headers);
+    expect(error.message).toContain(message);
+    expect(error.message).not.toContain("s3cret");
+  });
+
+  it("takes a Headers object, pairs, a record, and numbers as values", () => {
+    for (const headers of [new Headers({ "X-A": "1" }), [["X-A", "1"]], { "X-A": 1 }]) {
+      expect(() => client.listFactors({ ...target, headers: headers as never })).not.toThrow();
+    }
+  });
+});

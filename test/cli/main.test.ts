@@ -240,8 +240,13 @@ describe("verify-factors list", () => {
     [["--limit=-1"], '--limit must be a whole number, got "-1"'],
     [["--page-size", "2000"], "--page-size is 2000; it must be an integer from 1 to 1000"],
     [["--page-token", "PT\uD800"], "--page-token has a lone UTF-16 surrogate"],
-    [["--header", "NoColon"], "--header \"NoColon\" must be 'Name: value'"],
-    [["--header", "Bad Name: x"], "--header \"Bad Name: x\" must be 'Name: value'"],
+    [["--header", "NoColon"], "--header must be 'Name: value', with a colon after the name"],
+    [["--header", "Bad Name: x"], '--header has a name that is "Bad Name" (8 characters)'],
+    [
+      ["--header", "X-Token: s3cret\r\nInjected: 1"],
+      '--header has "X-Token" with a value holding a line break or control character',
+    ],
+    [["--header", "Transfer-Encoding: chunked"], '--header has "Transfer-Encoding"'],
   ])(
     "says what is wrong with %j in its own words, naming the flag, then the help hint",
     async (extra, message) => {
@@ -252,6 +257,7 @@ describe("verify-factors list", () => {
       expect(first).toContain(`verify-factors: ${message}`);
       expect(hint).toBe("Try: verify-factors --help");
       expect(rest).toEqual([""]);
+      expect(result.stderr).not.toContain("s3cret");
       expect(server.log).toHaveLength(0);
     },
   );
