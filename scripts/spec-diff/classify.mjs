@@ -111,6 +111,11 @@ function wording(diff, place) {
   }
   if (place.part === "response" && !/Response \S+/.test(what))
     what += ` (response ${place.status})`;
+  // The examples this spec keeps in components are response bodies: said so, by name.
+  const [top, kind, name] = diff.path;
+  if (top === "components" && kind === "examples" && name !== undefined) {
+    what = `[${diff.action}] response example \`${name}\`${diff.path.length > 3 ? ` (${diff.path.slice(3).join(".")})` : ""}`;
+  }
   return what;
 }
 

@@ -343,3 +343,20 @@ describe("spec:diff on edits of this repository's spec", () => {
     expect(lines[0]).toMatch(/`GET [^`]+Entities`, `GET [^`]+Factors`: .*`PageSize`/);
   });
 });
+
+describe("spec:diff labels the spec's examples as responses", () => {
+  it("a response example changed is docs only, named as a response example", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "spec-diff-example-"));
+    const before = loadSpec();
+    const after = structuredClone(before);
+    const [name] = Object.keys(after.components.examples);
+    after.components.examples[name!].summary = "Another summary";
+    writeFileSync(join(dir, "old.yaml"), stringify(before));
+    writeFileSync(join(dir, "new.yaml"), stringify(after));
+    const { code, stdout } = await run(["old.yaml", "new.yaml"], dir);
+    expect(code).toBe(0);
+    expect(section(stdout, "Docs only")).toStrictEqual([
+      expect.stringContaining(`[replace] response example \`${name}\` (summary)`),
+    ]);
+  });
+});
