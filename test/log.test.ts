@@ -113,3 +113,43 @@ describe("logging", () => {
     }
   });
 });
+
+describe("a logger that throws", () => {
+  const throwing = {
+    debug: () => {
+      throw new Error("logger down");
+    },
+    info: () => {
+      throw new Error("logger down");
+    },
+    warn: () => {
+      throw new Error("logger down");
+    },
+    error: () => {
+      throw new Error("logger down");
+    },
+  };
+
+  it("changes nothing the client does: retries happen and the listing completes", async () => {
+    const server = await fake({ total: 5 });
+    server.fail({ status: 503, retryAfter: "0" });
+    const client = clientFor(server, { logger: throwing, logLevel: "debug" });
+    const factors = await client.listFactors({ ...target, pageSize: 2 }).toArray();
+    expect(factors).toHaveLength(5);
+    expect(server.log).toHaveLength(4);
+  });
+
+  it("never keeps a place of the rate budget: after 429s, later listings still run", async () => {
+    const server = await fake({ total: 3, maxInFlight: 1, retryAfter: "0", latencyMs: 20 });
+    const client = clientFor(server, { logger: throwing, logLevel: "debug" });
+    // Each attempt logs (and throws) while it holds a place; none may be lost.
+    const runs = Array.from({ length: 6 }, () => client.listFactors(target).toArray());
+    expect((await Promise.all(runs)).every((f) => f.length === 3)).toBe(true);
+    expect(server.stats.throttled).toBeGreaterThan(0);
+    const later = await Promise.race([
+      client.listFactors(target).toArray(),
+      new Promise((resolve) => setTimeout(() => resolve("hung"), 5_000)),
+    ]);
+    expect(later).toHaveLength(3);
+  });
+});
