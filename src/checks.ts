@@ -70,69 +70,6 @@ export function checkInteger(name: string, value: unknown, min: number, max = In
   return value;
 }
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** Control characters but the tab: a line break in a value would end the header there. */
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
-/** Headers the platform's fetch sets from the request itself; one set by hand breaks the request. */
-const SET_BY_FETCH = new Set([
-  "connection",
-  "content-length",
-  "host",
-  "keep-alive",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-]);
-
-/**
- * Headers as `new Headers` takes them, each name and value checked at the call, or a
- * `VerifyArgumentError` naming the header: a value may be a secret, so it is never repeated.
- */
-export function checkHeaders(value: unknown): Headers {
-  let pairs: [unknown, unknown][];
-  if (value instanceof Headers) pairs = [...value];
-  else if (Array.isArray(value)) pairs = value.map((pair) => [pair?.[0], pair?.[1]]);
-  else if (typeof value === "object" && value !== null) pairs = Object.entries(value);
-  else
-    throw new VerifyArgumentError(
-      "headers",
-      describe(value),
-      "a Headers object, pairs or a record",
-    );
-  for (const [name, text] of pairs) {
-    if (typeof name !== "string" || !HEADER_NAME.test(name)) {
-      throw new VerifyArgumentError(
-        "headers",
-        `has a name that ${describe(name)}`,
-        "names of letters, digits and !#$%&'*+.^_`|~-",
-      );
-    }
-    if (typeof text !== "string" && typeof text !== "number") {
-      throw new VerifyArgumentError(
-        "headers",
-        `has "${name}" with a value that ${describe(text)}`,
-        "text",
-      );
-    }
-    if (CONTROL.test(String(text))) {
-      throw new VerifyArgumentError(
-        "headers",
-        `has "${name}" with a value holding a line break or control character`,
-        "values without them (the value is not shown: it may be a secret)",
-      );
-    }
-    if (SET_BY_FETCH.has(name.toLowerCase())) {
-      throw new VerifyArgumentError(
-        "headers",
-        `has "${name}"`,
-        "free of the headers fetch sets itself (Connection, Content-Length, Host, Transfer-Encoding...)",
-      );
-    }
-  }
-  return new Headers(pairs.map(([name, text]) => [name as string, String(text)]));
-}
-
 /**
  * An http(s) origin and path to send every request to. A user name or password, a query or a
  * fragment is refused: requests would carry or drop them in ways the caller did not mean, and a

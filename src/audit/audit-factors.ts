@@ -2,7 +2,7 @@
 // Requests go through the client's shared budget, so asking for more concurrency than the account
 // allows makes an audit slower, not failed.
 import { checkIdentity } from "../checks.js";
-import { VerifyError } from "../errors.js";
+import { VerifyAbortError, VerifyError } from "../errors.js";
 import type { AuditSettings, ListSettings } from "../options/settings.js";
 import type { EntityList } from "../paging/list-entities.js";
 import type { FactorList } from "../paging/list-factors.js";
@@ -62,33 +62,54 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
     }
   };
 
-  const running = new Map<number, Promise<[number, AuditResult]>>();
-  let started = 0;
-  let more = true;
-  const fill = async () => {
-    while (more && running.size < concurrency) {
-      const step = await identities.next();
-      if (step.done) {
-        more = false;
-        return;
-      }
-      const id = started++;
-      running.set(
-        id,
-        auditOne(String(step.value)).then((result) => [id, result]),
-      );
-    }
+  // Each listing and each pull from the source settles into this state the moment it ends, so
+  // no rejection goes unhandled, a slow source holds back no finished result, and the caller's
+  // abort is seen at once; the loop below only hands out what is ready.
+  const ready: AuditResult[] = [];
+  let failure: { error: unknown } | undefined;
+  let [inFlight, pulling, exhausted] = [0, false, false];
+  let wake = () => {};
+  const settle = () => wake();
+  const fail = (error: unknown) => (failure ??= { error });
+  const start = (identity: string) => {
+    inFlight++;
+    auditOne(identity)
+      .then((result) => void ready.push(result), fail)
+      .finally(() => {
+        inFlight--;
+        settle();
+      });
   };
+  const pull = () => {
+    if (pulling || exhausted || failure || inFlight >= concurrency) return;
+    pulling = true;
+    // Through a promise: a plain iterable's next() may throw, and its result is not one.
+    Promise.resolve()
+      .then(() => identities.next())
+      .then((step) => (step.done ? (exhausted = true) : start(String(step.value))), fail)
+      .finally(() => {
+        pulling = false;
+        settle();
+      });
+  };
+  const caller = settings.signal;
+  caller?.addEventListener("abort", settle);
   try {
-    await fill();
-    while (running.size > 0) {
-      const [id, result] = await Promise.race(running.values());
-      running.delete(id);
-      yield result;
-      await fill();
+    for (;;) {
+      if (caller?.aborted) throw new VerifyAbortError(caller.reason);
+      if (failure) throw failure.error;
+      pull();
+      if (ready.length > 0) {
+        yield ready.shift()!;
+        continue;
+      }
+      if (exhausted && inFlight === 0 && !pulling) return;
+      await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
+    caller?.removeEventListener("abort", settle);
     stop.abort();
-    await identities.return?.();
+    // The source may be waiting for its next identity; the audit does not wait for it.
+    void Promise.resolve(identities.return?.()).catch(() => {});
   }
 }

@@ -3,7 +3,6 @@
 import {
   checkBaseUrl,
   checkFunction,
-  checkHeaders,
   checkIdentity,
   checkInteger,
   checkIterable,
@@ -12,6 +11,7 @@ import {
   checkSignal,
   checkString,
 } from "../checks.js";
+import { checkHeaders } from "../check-headers.js";
 import { VerifyArgumentError } from "../errors.js";
 import { checkLogger, checkLogLevel, createLog, levelFromEnvironment } from "../log.js";
 import type { Position } from "../paging/step.js";

@@ -148,3 +148,71 @@ describe("auditFactors", () => {
     }
   });
 });
+
+describe("auditFactors under faults", () => {
+  it("an identity source that throws while the first slots fill rejects the audit, and nothing else fails later", async () => {
+    const server = await fake({ factorsFor, latencyMs: 50 });
+    async function* identities() {
+      yield* names(3);
+      throw new Error("source broke");
+    }
+    const audit = clientFor(server).auditFactors({ serviceSid, identities: identities() });
+    await expect(collect(audit)).rejects.toThrow("source broke");
+    // The listings it had started end quietly: an unhandled rejection would fail this test file.
+    await sleep(150);
+  });
+
+  it("an Entities listing that fails on page 2 rejects the audit with that error", async () => {
+    const server = await fake({ identities: names(12), factorsFor });
+    server.fail({ delayMs: 0 }, { status: 404 });
+    const audit = clientFor(server).auditFactors({ serviceSid, pageSize: 5, concurrency: 2 });
+    const error = await rejection(collect(audit));
+    expect(error).toBeInstanceOf(VerifyApiError);
+    await sleep(100);
+  });
+
+  it("hands out finished results while a slow source is still waiting for its next identity", async () => {
+    const server = await fake({ factorsFor });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    async function* identities() {
+      yield* names(2);
+      await held;
+      yield "user-00002";
+    }
+    const results: string[] = [];
+    const audit = clientFor(server).auditFactors({ serviceSid, identities: identities() });
+    const collecting = (async () => {
+      for await (const result of audit) results.push(result.identity);
+    })();
+    await sleep(300);
+    expect(results.sort()).toStrictEqual(["user-00000", "user-00001"]);
+    release();
+    await collecting;
+    expect(results).toHaveLength(3);
+  });
+
+  it("an abort while the source waits ends the audit at once, with nothing after it", async () => {
+    const server = await fake({ factorsFor });
+    async function* identities() {
+      yield "user-00001";
+      await new Promise(() => {}); // a pipe that never closes
+    }
+    const controller = new AbortController();
+    const results: string[] = [];
+    const audit = clientFor(server).auditFactors({
+      serviceSid,
+      identities: identities(),
+      signal: controller.signal,
+    });
+    const collecting = (async () => {
+      for await (const result of audit) results.push(result.identity);
+    })();
+    await sleep(150);
+    const aborted = Date.now();
+    controller.abort();
+    await expect(collecting).rejects.toMatchObject({ name: "AbortError" });
+    expect(Date.now() - aborted).toBeLessThan(500);
+    expect(results).toStrictEqual(["user-00001"]);
+  });
+});

@@ -241,3 +241,23 @@ describe("verify-factors audit", () => {
     expect(new Set(lines(out)).size).toBe(lines(out).length);
   }, 60_000);
 });
+
+describe("an audit of every Entity whose listing fails", () => {
+  it("says so in one line, with what to check, server text made visible, and exits 1", async () => {
+    const server = await fake({ identities: names(3), factorsFor });
+    server.fail({
+      status: 401,
+      body: JSON.stringify({
+        code: 20003,
+        message: "Authenticate\u001b]0;x\u0007",
+        more_info: "https://www.twilio.com/docs/errors/20003",
+        status: 401,
+      }),
+    });
+    const result = await run(audit(server, "--output", "ndjson"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "verify-factors: error 20003: Authenticate\\u001b]0;x\\u0007 (HTTP 401) https://www.twilio.com/docs/errors/20003; check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: they were not accepted\n",
+    );
+  });
+});

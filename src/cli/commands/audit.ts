@@ -1,7 +1,7 @@
 // `verify-factors audit`: the factors of many Entities, one row per matching factor, with a summary
 // on stderr and, with --checkpoint, exactly-once output across crashes.
 import { closeSync, openSync, writeSync } from "node:fs";
-import type { Factor, VerifyClient } from "../../index.js";
+import { VerifyArgumentError, VerifyError, type Factor, type VerifyClient } from "../../index.js";
 import { openCheckpoint } from "../checkpoint.js";
 import type { Report } from "../errors.js";
 import type { Command } from "../flags.js";
@@ -120,6 +120,12 @@ export async function runAudit(
     if (controller.signal.aborted) {
       io.stderr.write("\nverify-factors: interrupted\n");
       return 130;
+    }
+    // The audit as a whole failed (the Service's Entities could not be listed): one line.
+    if (error instanceof VerifyArgumentError) return report.usage(error);
+    if (error instanceof VerifyError) {
+      if (progress) io.stderr.write(CLEAR_LINE);
+      return report.fail(1, report.describe(error));
     }
     throw error;
   } finally {
