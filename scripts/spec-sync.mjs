@@ -3,6 +3,7 @@
 // and this package's spec, in the operations the package covers. Exit 0: in sync (every
 // difference is one openapi/sync-kept.yaml keeps, with its reason); 1: differences to review;
 // 2: the command was used wrongly.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,22 +15,45 @@ import { renderSync } from "./spec-sync/report.mjs";
 
 export const KEPT_IN_REPO = "openapi/sync-kept.yaml";
 
-export const USAGE = `Usage: npm run spec:sync -- FILE
+export const USAGE = `Usage: npm run spec:sync -- FILE [--repo DIR]
 
 Compares Twilio's published OpenAPI description of Verify v2 (twilio_verify_v2.yaml from
 github.com/twilio/twilio-oai, the whole file) with ${SPEC_IN_REPO}, in the operations this
 package covers: fields, types, enums, parameters and examples, OpenAPI 3.0 notation read as 3.1.
 Differences kept on purpose are listed, with their reasons, in ${KEPT_IN_REPO}.
 
-  FILE   a file path, or an http(s) URL where the network allows
+  FILE   a file path; git:REF for spec/yaml/twilio_verify_v2.yaml at REF in a clone of
+         twilio-oai (--repo DIR, default the current directory); or an http(s) URL where the
+         network allows
+  --repo DIR   the twilio-oai clone git:REF reads from
 
 Exit codes: 0 in sync, 1 differences to review, 2 usage error.`;
 
-async function readTwilio(source, cwd) {
-  if (!/^https?:\/\//.test(source)) {
-    if (source.startsWith("git:")) throw new UsageError(`${source}: pass a file or a URL`);
-    return readSpec(source, cwd);
+/** Where Twilio's description of Verify v2 lives in twilio-oai. */
+const IN_OAI = "spec/yaml/twilio_verify_v2.yaml";
+
+function gitShow(ref, repo, source) {
+  if (!ref) throw new UsageError(`"git:" needs a ref after it, as in git:main`);
+  try {
+    return execFileSync("git", ["show", `${ref}:${IN_OAI}`], {
+      cwd: repo,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const said = String(error.stderr ?? error.message)
+      .trim()
+      .split("\n")[0];
+    throw new UsageError(`${source}: no ${IN_OAI} at that ref in ${repo} (git says: ${said})`);
   }
+}
+
+async function readTwilio(source, cwd, repo) {
+  if (source.startsWith("git:")) {
+    return parseSpec(gitShow(source.slice(4), resolve(cwd, repo ?? "."), source), source);
+  }
+  if (!/^https?:\/\//.test(source)) return readSpec(source, cwd);
   let response;
   try {
     response = await fetch(source);
@@ -54,7 +78,7 @@ export async function specSync(
     try {
       parsed = parseArgs({
         args: argv,
-        options: { help: { type: "boolean", short: "h" } },
+        options: { help: { type: "boolean", short: "h" }, repo: { type: "string" } },
         allowPositionals: true,
       });
     } catch (error) {
@@ -67,7 +91,7 @@ export async function specSync(
     const [source, ...extra] = parsed.positionals;
     if (!source) throw new UsageError("FILE is missing: name Twilio's twilio_verify_v2.yaml");
     if (extra.length > 0) throw new UsageError(`expected one FILE, got ${1 + extra.length}`);
-    const twilio = await readTwilio(source, cwd);
+    const twilio = await readTwilio(source, cwd, parsed.values.repo);
     const ours = readSpec(SPEC_IN_REPO, cwd);
     const kept = parse(readFileSync(resolve(cwd, KEPT_IN_REPO), "utf8"));
     const result = compareWithTwilio(twilio, ours, kept);

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -72,12 +73,28 @@ describe("npm run spec:sync -- FILE", () => {
     [["a.yaml", "b.yaml"], /expected one FILE, got 2/],
     [["no-such.yaml"], /no-such\.yaml: cannot read it \(no such file\)/],
     [["package.json"], /package\.json: not an OpenAPI 3\.0 or 3\.1 description/],
-    [["git:HEAD"], /git:HEAD: pass a file or a URL/],
+    [["git:HEAD"], /git:HEAD: no spec\/yaml\/twilio_verify_v2\.yaml at that ref in /],
+    [["git:"], /"git:" needs a ref after it/],
     [["--bogus"], /Unknown option '--bogus'/],
   ])("refuses %j with one line and exit 2", async (args, message) => {
     const { code, stdout, stderr } = await sync(args);
     expect([code, stdout]).toStrictEqual([2, ""]);
     expect(stderr).toMatch(message);
     expect(stderr).toMatch(/npm run spec:sync -- --help/);
+  });
+
+  it("reads git:REF from a clone of twilio-oai given by --repo", async () => {
+    const repo = mkdtempSync(join(tmpdir(), "spec-sync-oai-"));
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, stdio: "ignore" });
+    git("init", "-q");
+    git("config", "user.email", "spec-sync@example.invalid");
+    git("config", "user.name", "spec-sync test");
+    mkdirSync(join(repo, "spec/yaml"), { recursive: true });
+    copyFileSync(excerpt, join(repo, "spec/yaml/twilio_verify_v2.yaml"));
+    git("add", ".");
+    git("commit", "-qm", "excerpt");
+    const { code, stdout } = await sync(["git:HEAD", "--repo", repo]);
+    expect(stdout).toContain("In sync");
+    expect(code).toBe(0);
   });
 });
