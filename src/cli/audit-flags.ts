@@ -5,6 +5,7 @@ import { FACTOR_STATUSES, FACTOR_TYPES } from "../types.js";
 import type { Values } from "./flag-spec.js";
 import type { FormatName } from "./formats.js";
 import { integer } from "./flag-spec.js";
+import { checkInputFile, checkOutputFile } from "./paths.js";
 import { UsageError } from "./usage-error.js";
 
 const STATUSES: readonly string[] = FACTOR_STATUSES;
@@ -50,6 +51,11 @@ export function auditFlags(values: Values, output: FormatName) {
       `--checkpoint needs --output ndjson or tsv (one row a line, so a file cut short can be mended), got "${output}"`,
     );
   }
+  if (values.identities !== undefined && values.identities !== "-") {
+    checkInputFile("--identities", values.identities);
+  }
+  if (values.out !== undefined) checkOutputFile("--out", values.out);
+  if (values.checkpoint !== undefined) checkOutputFile("--checkpoint", values.checkpoint);
   refuseSharedFiles([
     ["--identities", values.identities === "-" ? undefined : values.identities],
     ["--out", values.out],

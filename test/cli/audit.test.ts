@@ -144,7 +144,9 @@ describe("verify-factors audit", () => {
         ? file
         : flag === second
           ? join(dirname(file), ".", "identities.txt")
-          : join(dir, flag.slice(2)),
+          : flag === "--identities"
+            ? identitiesFile(names(1))
+            : join(dir, flag.slice(2)),
     ]);
     const server = await fake({ factorsFor });
     const result = await run(audit(server, ...args));
@@ -259,5 +261,27 @@ describe("an audit of every Entity whose listing fails", () => {
     expect(result.stderr).toBe(
       "verify-factors: error 20003: Authenticate\\u001b]0;x\\u0007 (HTTP 401) https://www.twilio.com/docs/errors/20003; check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: they were not accepted\n",
     );
+  });
+});
+
+describe("the audit's files, in the command's words", () => {
+  const dir = mkdtempSync(join(tmpdir(), "audit-files-"));
+  it.each([
+    [["--identities", join(dir, "missing.txt")], /--identities ".*missing\.txt": no such file/],
+    [["--identities", dir], /--identities ".*": not a file/],
+    [
+      ["--out", join(dir, "no-folder", "out.ndjson")],
+      /--out ".*out\.ndjson": its folder does not exist/,
+    ],
+    [["--out", dir], /--out ".*": a folder, not a file/],
+    [["--out", join(dir, "o"), "--checkpoint", dir], /--checkpoint ".*": a folder, not a file/],
+  ])("%j: one line, exit 2, no stack, nothing sent", async (more, message) => {
+    const server = await fake({ factorsFor });
+    const result = await run(audit(server, ...more));
+    expect(result.code).toBe(2);
+    const [first, hint, ...rest] = result.stderr.split("\n");
+    expect(first).toMatch(message);
+    expect([hint, ...rest]).toStrictEqual(["Try: verify-factors --help", ""]);
+    expect(server.log).toHaveLength(0);
   });
 });

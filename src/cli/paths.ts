@@ -1,0 +1,31 @@
+// The audit's files, checked before any is opened, so a mistake is one line in the command's
+// words (exit 2), not a Node stack.
+import { statSync, type Stats } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { UsageError } from "./usage-error.js";
+
+const statOf = (path: string): Stats | undefined => {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/** A file to read: it must exist and be a file. */
+export function checkInputFile(flag: string, path: string): void {
+  const stats = statOf(path);
+  if (!stats) throw new UsageError(`${flag} ${JSON.stringify(path)}: no such file`);
+  if (!stats.isFile()) throw new UsageError(`${flag} ${JSON.stringify(path)}: not a file`);
+}
+
+/** A file to write: its folder must exist, and the path must not be a folder itself. */
+export function checkOutputFile(flag: string, path: string): void {
+  if (statOf(path)?.isDirectory()) {
+    throw new UsageError(`${flag} ${JSON.stringify(path)}: a folder, not a file`);
+  }
+  const folder = statOf(dirname(resolve(path)));
+  if (!folder?.isDirectory()) {
+    throw new UsageError(`${flag} ${JSON.stringify(path)}: its folder does not exist`);
+  }
+}
