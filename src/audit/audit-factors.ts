@@ -8,10 +8,14 @@ import type { EntityList } from "../paging/list-entities.js";
 import type { FactorList } from "../paging/list-factors.js";
 import type { Entity, Factor } from "../types.js";
 
-/** One identity's outcome: its factors, or the error that kept them from being listed. */
+/**
+ * One identity's outcome: its factors, or the error that kept them from being listed. `index` is
+ * its place in the input (0 for the first identity given or the first Entity listed), since
+ * results come in the order they complete.
+ */
 export type AuditResult =
-  | { identity: string; factors: Factor[]; error?: undefined }
-  | { identity: string; error: VerifyError; factors?: undefined };
+  | { identity: string; index: number; factors: Factor[]; error?: undefined }
+  | { identity: string; index: number; error: VerifyError; factors?: undefined };
 
 /** The client's lists, taking settings already checked. */
 export interface Lists {
@@ -50,15 +54,15 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
       ? source[Symbol.asyncIterator]()
       : (source as Iterable<string>)[Symbol.iterator]();
 
-  const auditOne = async (identity: string): Promise<AuditResult> => {
+  const auditOne = async (identity: string, index: number): Promise<AuditResult> => {
     try {
       const path = { ServiceSid: serviceSid, Identity: checkIdentity(identity) };
       const factors = await lists.factors(path, list).toArray();
-      return { identity, factors };
+      return { identity, index, factors };
     } catch (error) {
       // One identity's failure is its result; the caller's abort ends the audit.
       if (signal.aborted || !(error instanceof VerifyError)) throw error;
-      return { identity, error };
+      return { identity, index, error };
     }
   };
 
@@ -67,13 +71,13 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
   // abort is seen at once; the loop below only hands out what is ready.
   const ready: AuditResult[] = [];
   let failure: { error: unknown } | undefined;
-  let [inFlight, pulling, exhausted] = [0, false, false];
+  let [inFlight, taken, pulling, exhausted] = [0, 0, false, false];
   let wake = () => {};
   const settle = () => wake();
   const fail = (error: unknown) => (failure ??= { error });
   const start = (identity: string) => {
     inFlight++;
-    auditOne(identity)
+    auditOne(identity, taken++)
       .then((result) => void ready.push(result), fail)
       .finally(() => {
         inFlight--;

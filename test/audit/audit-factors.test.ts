@@ -216,3 +216,18 @@ describe("auditFactors under faults", () => {
     expect(results).toStrictEqual(["user-00001"]);
   });
 });
+
+describe("auditFactors results", () => {
+  it("carry each identity's place in the input, whatever order they complete in", async () => {
+    const server = await fake({ factorsFor });
+    server.fail({ delayMs: 200 });
+    const identities = names(6);
+    const results = await collect(
+      clientFor(server).auditFactors({ serviceSid, identities, concurrency: 6 }),
+    );
+    expect(results[0]!.index).not.toBe(0);
+    expect(
+      results.map((r) => [r.index, r.identity]).sort((a, b) => Number(a[0]) - Number(b[0])),
+    ).toStrictEqual(identities.map((identity, index) => [index, identity]));
+  });
+});
