@@ -1,6 +1,7 @@
 // The real process: what only a spawned `verify-factors` shows (exit codes, pipes, signals, a tty).
 import { describe, expect, it } from "vitest";
 import { bin, listArgs, spawnBin } from "../support/cli.js";
+import { makeFactor, SERVICE_SID } from "../support/fake-verify.js";
 import { fakeServers } from "../support/server-pool.js";
 
 const fake = fakeServers();
@@ -21,6 +22,17 @@ describe("the verify-factors bin", () => {
     expect(result.code).toBe(0);
     expect(result.stdout.trimEnd().split("\n")).toHaveLength(2);
     expect(server.log.length).toBeLessThan(50);
+  });
+
+  it("an audit stops early and cleanly under `| head -n 1`", async () => {
+    const identities = Array.from({ length: 2000 }, (_, i) => `user-${String(i).padStart(5, "0")}`);
+    const factorsFor = (identity: string) => [{ ...makeFactor(0), identity }];
+    const server = await fake({ identities, factorsFor });
+    const args = ["audit", "--service-sid", SERVICE_SID, "--base-url", server.url, "-o", "ndjson"];
+    const result = await spawnBin(args, { pipeTo: "head -n 1" }).done;
+    expect(result.code).toBe(0);
+    expect(result.stdout.trimEnd().split("\n")).toHaveLength(1);
+    expect(server.log.length).toBeLessThan(500);
   });
 
   it("exits 130 on Ctrl-C (SIGINT), aborting the request in flight", async () => {

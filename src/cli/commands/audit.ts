@@ -29,6 +29,13 @@ export async function runAudit(
   const { audit } = command;
   const controller = new AbortController();
   const release = abortOnInterrupt(controller);
+  // The reader of stdout went away (`| head`): stop auditing, quietly, as `list` does.
+  let closed = false;
+  const onError = (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") closed = true;
+    controller.abort();
+  };
+  io.stdout.on("error", onError);
   const format = createFormat(command.output, [...command.properties], command.pickProperties);
   const checkpoint =
     audit.checkpoint !== undefined ? openCheckpoint(audit.checkpoint, audit.out!) : undefined;
@@ -117,6 +124,7 @@ export async function runAudit(
     }
     if (!checkpoint) await write(format.end());
   } catch (error) {
+    if (closed) return 0;
     if (controller.signal.aborted) {
       io.stderr.write("\nverify-factors: interrupted\n");
       return 130;
@@ -129,6 +137,7 @@ export async function runAudit(
     }
     throw error;
   } finally {
+    io.stdout.off("error", onError);
     release();
     checkpoint?.close();
     if (file !== undefined) closeSync(file);
