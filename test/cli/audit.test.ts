@@ -171,6 +171,21 @@ describe("verify-factors audit", () => {
     expect(lines.map((line) => JSON.parse(line).identity)).toHaveLength(3);
   });
 
+  it("on a terminal that shows rows too, each row starts on a line of its own", async () => {
+    const server = await fake({ factorsFor });
+    const result = await run(
+      audit(server, "--identities", identitiesFile(names(8)), "--output", "ndjson"),
+      credentials,
+      { tty: true },
+    );
+    expect(result.code).toBe(0);
+    // What a person sees: the progress line is wiped before each row is written over it.
+    for (const row of result.stdout.trimEnd().split("\n")) {
+      const at = result.screen.indexOf(row);
+      expect(result.screen.slice(0, at)).toMatch(/(^|\n|\r\x1b\[K)$/);
+    }
+  });
+
   it("on a terminal, draws progress on stderr: entities, factors, rate and 429s", async () => {
     const server = await fake({ factorsFor, maxInFlight: 2, retryAfter: "0" });
     const result = await run(

@@ -13,16 +13,20 @@ export interface Run {
   stderr: string;
 }
 
-/** The command in this process, as the bin runs it, with stdout and stderr captured. */
+/**
+ * The command in this process, as the bin runs it, with stdout and stderr captured, and `screen`:
+ * both as one terminal would show them, in the order written.
+ */
 export async function runMain(
   args: string[],
   env: Record<string, string> = credentials,
   { tty = false } = {},
-): Promise<Run> {
-  const stdout = new Capture(tty);
-  const stderr = new Capture(tty);
+): Promise<Run & { screen: string }> {
+  const screen = { text: "" };
+  const stdout = new Capture(tty, screen);
+  const stderr = new Capture(tty, screen);
   const code = await main(args, env, { stdout, stderr });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+  return { code, stdout: stdout.text, stderr: stderr.text, screen: screen.text };
 }
 
 /** The real process: `argv` whole, or the bin with `args`, piped into `pipeTo` if given. */

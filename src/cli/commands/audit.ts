@@ -9,16 +9,9 @@ import { createFormat } from "../formats.js";
 import { writer, type Io } from "../io.js";
 import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
 import { countIdentities, numbered } from "./audit-input.js";
+import { summary, tally } from "./audit-summary.js";
 
 type AuditCommand = Extract<Command, { name: "audit" }>;
-
-/** Counts by factor type and status, for the summary. */
-function tally(counts: Map<string, number>, factors: Factor[]) {
-  for (const { factor_type, status } of factors) {
-    const key = `${factor_type}/${status}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-}
 
 export async function runAudit(
   client: VerifyClient,
@@ -111,6 +104,8 @@ export async function runAudit(
         checkpoint.record(index, header + text);
         header = "";
       } else {
+        // Rows shown on the terminal the progress line is on: wiped first, so a row starts clean.
+        if (progress && file === undefined && io.stdout.isTTY && text) io.stderr.write(CLEAR_LINE);
         await write(text);
       }
       if (progress) {
@@ -142,9 +137,6 @@ export async function runAudit(
     checkpoint?.close();
     if (file !== undefined) closeSync(file);
   }
-  const byType = [...counts].map(([key, n]) => `${key} ${n}`).join(", ") || "none";
-  io.stderr.write(
-    `${progress ? CLEAR_LINE : ""}verify-factors: audited ${audited} entities, ${failed} failed; factors by type/status: ${byType}; ${rows} rows written\n`,
-  );
+  io.stderr.write(`${progress ? CLEAR_LINE : ""}${summary(audited, failed, counts, rows)}`);
   return failed > 0 ? 1 : 0;
 }
