@@ -124,7 +124,7 @@ describe("against `prism mock openapi/verify.yaml`", () => {
         "ff483d1ff591898a9942916050d2ca3f\tYFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\tfriendly_name\tunverified\tpush\n",
     );
     expect(result.stderr).toMatch(
-      /audited 1 entities, 0 failed; factors by type\/status: push\/unverified 1/,
+      /1 entity: 0 with a verified factor, 1 with only unverified factors, 0 with no factors, 0 failed; factors by type\/status: push\/unverified 1/,
     );
   });
 

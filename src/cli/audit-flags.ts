@@ -55,11 +55,15 @@ export function auditFlags(values: Values, output: FormatName) {
     checkInputFile("--identities", values.identities);
   }
   if (values.out !== undefined) checkOutputFile("--out", values.out);
-  if (values.checkpoint !== undefined) checkOutputFile("--checkpoint", values.checkpoint);
+  for (const flag of ["checkpoint", "summary", "failed"] as const) {
+    if (values[flag] !== undefined) checkOutputFile(`--${flag}`, values[flag]);
+  }
   refuseSharedFiles([
     ["--identities", values.identities === "-" ? undefined : values.identities],
     ["--out", values.out],
     ["--checkpoint", values.checkpoint],
+    ["--summary", values.summary],
+    ["--failed", values.failed],
   ]);
   const concurrency = integer("concurrency", values.concurrency);
   if (concurrency !== undefined && (concurrency < 1 || concurrency > 1000)) {
@@ -74,5 +78,7 @@ export function auditFlags(values: Values, output: FormatName) {
     concurrency,
     out: values.out,
     checkpoint: values.checkpoint,
+    summary: values.summary,
+    failed: values.failed,
   };
 }

@@ -20,6 +20,8 @@ export const OPTIONS = {
   concurrency: { type: "string" },
   out: { type: "string" },
   checkpoint: { type: "string" },
+  summary: { type: "string" },
+  failed: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;

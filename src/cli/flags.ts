@@ -27,6 +27,8 @@ const AUDIT_FLAGS = new Set([
   "concurrency",
   "out",
   "checkpoint",
+  "summary",
+  "failed",
 ]);
 
 export type Command = ReturnType<typeof parse>;

@@ -26,6 +26,9 @@ Options (audit; also --page-size, --output, --properties, --base-url):
   --out FILE           Write the rows to FILE instead of stdout (as ndjson unless --output)
   --checkpoint FILE    With --out: record progress, so the same command run again after a
                        crash or kill goes on where it stopped, no row missing or twice
+  --summary FILE       Write the counts as JSON: entities, withVerified, onlyUnverified,
+                       noFactors, failed, and factors by type and status
+  --failed FILE        Write the identities that failed, one a line (to give back as --identities)
 Options (both):
   --header 'N: V'      Send this header with every request (repeatable), e.g. 'Prefer: code=404'
   --log-level LEVEL    What to tell on stderr: off, error, warn (default), info (each retry) or

@@ -56,7 +56,7 @@ describe("verify-factors audit", () => {
     // Whole factors, as `list` writes them: each carries its identity.
     expect(rows.every((r) => identities.includes(r.identity))).toBe(true);
     expect(result.stderr).toMatch(
-      /^verify-factors: audited 20 entities, 0 failed; factors by type\/status: .*push\/verified 15.*; 30 rows written\n$/,
+      /^verify-factors: 20 entities: 15 with a verified factor, 0 with only unverified factors, 5 with no factors, 0 failed; factors by type\/status: .*push\/verified 15.*; 30 rows written\n$/,
     );
   });
 
@@ -103,7 +103,7 @@ describe("verify-factors audit", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/verify-factors: not-valid!: identity is "not-valid!"/);
     expect(result.stderr).toMatch(/verify-factors: user-00000: error 20404/);
-    expect(result.stderr).toMatch(/audited 2 entities, 2 failed/);
+    expect(result.stderr).toMatch(/4 entities: .*, 2 failed;/);
     // Not a terminal: plain lines, no cursor movement.
     expect(result.stderr).not.toMatch(/[\r\x1b]/);
     expect(rowsOf(result.stdout)).toHaveLength(3);
@@ -195,7 +195,9 @@ describe("verify-factors audit", () => {
     );
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/\r\x1b\[K8 of 8 entities, 12 factors, \d+\/s, \d+ 429s/);
-    expect(result.stderr.trimEnd().split("\r\x1b[K").at(-1)).toMatch(/^verify-factors: audited 8/);
+    expect(result.stderr.trimEnd().split("\r\x1b[K").at(-1)).toMatch(
+      /^verify-factors: 8 entities: /,
+    );
   });
 
   it("reads identities from stdin with --identities -", async () => {
@@ -298,5 +300,65 @@ describe("the audit's files, in the command's words", () => {
     expect(first).toMatch(message);
     expect([hint, ...rest]).toStrictEqual(["Try: verify-factors --help", ""]);
     expect(server.log).toHaveLength(0);
+  });
+});
+
+describe("the audit's coverage counts", () => {
+  it("--summary writes who has a verified factor, only unverified ones, none, or failed; --failed the failures", async () => {
+    const server = await fake({ factorsFor });
+    // "bad identity!" fails its check; the others are listed.
+    const dir = mkdtempSync(join(tmpdir(), "audit-summary-"));
+    const [summaryFile, failedFile] = [join(dir, "summary.json"), join(dir, "failed.txt")];
+    const identities = [...names(6), "bad identity!"];
+    const result = await run(
+      audit(
+        server,
+        "--identities",
+        identitiesFile(identities),
+        "-o",
+        "ndjson",
+        "--summary",
+        summaryFile,
+        "--failed",
+        failedFile,
+      ),
+    );
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(readFileSync(summaryFile, "utf8"));
+    // user-00000 and user-00004 have no factors; the others a verified push first.
+    expect(summary).toStrictEqual({
+      entities: 7,
+      withVerified: 4,
+      onlyUnverified: 0,
+      noFactors: 2,
+      failed: 1,
+      factors: {
+        total: 7,
+        byTypeAndStatus: { "push/verified": 4, "totp/unverified": 2, "push/unverified": 1 },
+        byType: { push: 5, totp: 2 },
+        byStatus: { verified: 4, unverified: 3 },
+      },
+    });
+    expect(summary.withVerified + summary.onlyUnverified + summary.noFactors + summary.failed).toBe(
+      summary.entities,
+    );
+    expect(readFileSync(failedFile, "utf8")).toBe("bad identity!\n");
+    expect(result.stderr).toMatch(
+      /7 entities: 4 with a verified factor, 0 with only unverified factors, 2 with no factors, 1 failed;/,
+    );
+  });
+
+  it("counts an Entity whose factors are all unverified as such", async () => {
+    const unverified = (identity: string) => [
+      { ...makeFactor(1), identity, status: "unverified" },
+      { ...makeFactor(2), identity, status: "unverified" },
+    ];
+    const server = await fake({ factorsFor: unverified });
+    const result = await run(
+      audit(server, "--identities", identitiesFile(names(2)), "-o", "ndjson"),
+    );
+    expect(result.stderr).toMatch(
+      /2 entities: 0 with a verified factor, 2 with only unverified factors, 0 with no factors, 0 failed;/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 // `verify-factors audit`: the factors of many Entities, one row per matching factor, with a summary
 // on stderr and, with --checkpoint, exactly-once output across crashes.
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { VerifyArgumentError, VerifyError, type Factor, type VerifyClient } from "../../index.js";
 import { openCheckpoint } from "../checkpoint.js";
 import type { Report } from "../errors.js";
@@ -9,7 +9,7 @@ import { createFormat } from "../formats.js";
 import { writer, type Io } from "../io.js";
 import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
 import { countIdentities, numbered } from "./audit-input.js";
-import { summary, tally } from "./audit-summary.js";
+import { count, createCoverage, summary } from "./audit-summary.js";
 
 type AuditCommand = Extract<Command, { name: "audit" }>;
 
@@ -33,6 +33,10 @@ export async function runAudit(
   const checkpoint =
     audit.checkpoint !== undefined ? openCheckpoint(audit.checkpoint, audit.out!) : undefined;
   const file = audit.out !== undefined && !checkpoint ? openSync(audit.out, "w") : undefined;
+  // The failed identities, one a line as they fail, to feed back as --identities.
+  const failedFile = audit.failed !== undefined ? openSync(audit.failed, "w") : undefined;
+  const failedTo =
+    failedFile !== undefined ? (text: string) => writeSync(failedFile, text) : undefined;
   const toStdout = writer(io.stdout);
   const write = async (text: string) =>
     file === undefined ? toStdout(text) : void writeSync(file, text);
@@ -40,9 +44,9 @@ export async function runAudit(
   const wanted = (factor: Factor) =>
     (audit.status === undefined || factor.status === audit.status) &&
     (audit.factorTypes.length === 0 || audit.factorTypes.includes(factor.factor_type));
-  const counts = new Map<string, number>();
+  const coverage = createCoverage();
   const places = new Map<string, number[]>();
-  let [audited, failed, factorsSeen, rows] = [0, 0, 0, 0];
+  let rows = 0;
   let header = checkpoint?.resumed ? "" : format.start();
   const started = Date.now();
   const progress = Boolean(io.stderr.isTTY);
@@ -87,16 +91,15 @@ export async function runAudit(
       const index = waiting.shift()!;
       if (waiting.length === 0) places.delete(result.identity);
       if (result.error) {
-        failed++;
+        count(coverage, undefined);
+        failedTo?.(`${result.identity}\n`);
         // On a terminal, over the progress line; elsewhere, a plain line.
         io.stderr.write(
           `${progress ? CLEAR_LINE : ""}verify-factors: ${visible(result.identity)}: ${visible(report.describe(result.error))}\n`,
         );
         continue;
       }
-      audited++;
-      factorsSeen += result.factors.length;
-      tally(counts, result.factors);
+      count(coverage, result.factors);
       const matching = result.factors.filter(wanted);
       rows += matching.length;
       const text = format.page(matching);
@@ -109,11 +112,9 @@ export async function runAudit(
         await write(text);
       }
       if (progress) {
-        const rate = Math.round(
-          (audited + failed) / Math.max(0.001, (Date.now() - started) / 1000),
-        );
+        const rate = Math.round(coverage.entities / Math.max(0.001, (Date.now() - started) / 1000));
         io.stderr.write(
-          `${CLEAR_LINE}${audited + failed}${total} entities, ${factorsSeen} factors, ${rate}/s, ${client.throttled()} 429s`,
+          `${CLEAR_LINE}${coverage.entities}${total} entities, ${coverage.factors.total} factors, ${rate}/s, ${client.throttled()} 429s`,
         );
       }
     }
@@ -136,7 +137,11 @@ export async function runAudit(
     release();
     checkpoint?.close();
     if (file !== undefined) closeSync(file);
+    if (failedFile !== undefined) closeSync(failedFile);
   }
-  io.stderr.write(`${progress ? CLEAR_LINE : ""}${summary(audited, failed, counts, rows)}`);
-  return failed > 0 ? 1 : 0;
+  io.stderr.write(`${progress ? CLEAR_LINE : ""}${summary(coverage, rows)}`);
+  if (audit.summary !== undefined) {
+    writeFileSync(audit.summary, `${JSON.stringify(coverage, null, 2)}\n`);
+  }
+  return coverage.failed > 0 ? 1 : 0;
 }
