@@ -2,55 +2,105 @@
 // checkpoint line: its place in the input and the output's length after them. On a new start the
 // output is cut back to the last length recorded, so rows written after it (an Entity whose
 // checkpoint line never made it) go, and that Entity is audited again: no row missing, none twice.
-import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeSync,
+} from "node:fs";
+import { differenceOf } from "./checkpoint-binding.js";
+import { UsageError } from "./usage-error.js";
 
 export interface Checkpoint {
   /** Whether the Entity at this place in the input was audited in an earlier run. */
   done(index: number): boolean;
   /** Appends an Entity's rows to the output, then records it as done. */
   record(index: number, rows: string): void;
+  /** Records that the audit went through its whole input. */
+  complete(): void;
   /** Whether the output had anything before this run (so a header is not written twice). */
   resumed: boolean;
+  /** Whether an earlier run finished the audit: nothing is left to do. */
+  finished: boolean;
   close(): void;
 }
+
+const BOUND = "#bound\t";
+const COMPLETE = "#complete";
 
 /** What a checkpoint file says: the places done, and the output's length after the last of them. */
 export function readCheckpoint(text: string): {
   done: Set<number>;
   outBytes: number;
   length: number;
+  binding?: Record<string, string>;
+  finished: boolean;
 } {
   // A line cut short by a crash has no newline yet: it did not happen.
   const length = text.lastIndexOf("\n") + 1;
   const done = new Set<number>();
-  let outBytes = 0;
+  let [outBytes, finished] = [0, false];
+  let binding: Record<string, string> | undefined;
   for (const line of text.slice(0, length).split("\n")) {
+    if (line.startsWith(BOUND)) binding = JSON.parse(line.slice(BOUND.length));
+    if (line === COMPLETE) finished = true;
     const match = /^(\d+)\t(\d+)$/.exec(line);
     if (!match) continue;
     done.add(Number(match[1]));
     outBytes = Math.max(outBytes, Number(match[2]));
   }
-  return { done, outBytes, length };
+  return { done, outBytes, length, binding, finished };
 }
 
-export function openCheckpoint(checkpointPath: string, outPath: string): Checkpoint {
+/**
+ * The checkpoint at `checkpointPath` for the output at `outPath`, made for `binding`. A checkpoint
+ * made for another command, or whose output lacks rows it recorded, is refused (a `UsageError`)
+ * before anything is written.
+ */
+export function openCheckpoint(
+  checkpointPath: string,
+  outPath: string,
+  binding: Record<string, string>,
+): Checkpoint {
   const earlier = existsSync(checkpointPath)
     ? readCheckpoint(readFileSync(checkpointPath, "utf8"))
-    : { done: new Set<number>(), outBytes: 0, length: 0 };
+    : undefined;
+  if (earlier && earlier.length > 0) {
+    const difference = earlier.binding
+      ? differenceOf(earlier.binding, binding)
+      : "it records no command";
+    if (difference) {
+      throw new UsageError(
+        `--checkpoint ${JSON.stringify(checkpointPath)} was made by another audit: ${difference}; run that command, or give a new --checkpoint and --out`,
+      );
+    }
+    const outBytes = existsSync(outPath) ? statSync(outPath).size : -1;
+    if (outBytes < earlier.outBytes) {
+      throw new UsageError(
+        `--out ${JSON.stringify(outPath)} ${outBytes < 0 ? "is missing" : `holds ${outBytes} bytes, fewer than the ${earlier.outBytes} recorded`}: rows are lost; delete --checkpoint ${JSON.stringify(checkpointPath)} and --out, and audit again`,
+      );
+    }
+  }
   const checkpoint = openSync(checkpointPath, "a+");
-  ftruncateSync(checkpoint, earlier.length);
+  ftruncateSync(checkpoint, earlier?.length ?? 0);
+  if (!earlier?.length) writeSync(checkpoint, `${BOUND}${JSON.stringify(binding)}\n`);
   const out = openSync(outPath, existsSync(outPath) ? "r+" : "w+");
-  ftruncateSync(out, earlier.outBytes);
-  let outBytes = earlier.outBytes;
+  ftruncateSync(out, earlier?.outBytes ?? 0);
+  let outBytes = earlier?.outBytes ?? 0;
   return {
-    done: (index) => earlier.done.has(index),
+    done: (index) => earlier?.done.has(index) ?? false,
     resumed: outBytes > 0,
+    finished: earlier?.finished ?? false,
     record(index, rows) {
       const bytes = Buffer.from(rows);
       writeSync(out, bytes, 0, bytes.length, outBytes);
       outBytes += bytes.length;
       writeSync(checkpoint, `${index}\t${outBytes}\n`);
     },
+    complete: () => void writeSync(checkpoint, `${COMPLETE}\n`),
     close() {
       closeSync(out);
       closeSync(checkpoint);

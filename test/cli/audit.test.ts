@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -360,5 +360,97 @@ describe("the audit's coverage counts", () => {
     expect(result.stderr).toMatch(
       /2 entities: 0 with a verified factor, 2 with only unverified factors, 0 with no factors, 0 failed;/,
     );
+  });
+});
+
+describe("a checkpoint bound to its command", () => {
+  const setup = async () => {
+    const server = await fake({ factorsFor });
+    const dir = mkdtempSync(join(tmpdir(), "audit-bound-"));
+    const paths = { out: join(dir, "out.ndjson"), checkpoint: join(dir, "cp") };
+    const input = identitiesFile(names(8));
+    const args = (...more: string[]) =>
+      audit(
+        server,
+        "--identities",
+        input,
+        "--out",
+        paths.out,
+        "--checkpoint",
+        paths.checkpoint,
+        ...more,
+      );
+    return { server, paths, input, args };
+  };
+
+  it("a finished audit run again says so, exits 0 and sends no request", async () => {
+    const { server, paths, args } = await setup();
+    expect((await run(args())).code).toBe(0);
+    const rows = readFileSync(paths.out, "utf8");
+    const sent = server.log.length;
+    const again = await run(args());
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/is already complete; nothing to do\n$/);
+    expect(server.log).toHaveLength(sent);
+    expect(readFileSync(paths.out, "utf8")).toBe(rows);
+  });
+
+  it.each([
+    [["--status", "verified"], /--status differs \("\(any\)" then, "verified" now\)/],
+    [["-o", "tsv"], /--output differs \("ndjson" then, "tsv" now\)/],
+  ])("a resume with %j is refused in one line, exit 2, nothing written", async (more, message) => {
+    const { paths, args } = await setup();
+    await run(args());
+    // As if killed before the end: the checkpoint without its last line.
+    const text = readFileSync(paths.checkpoint, "utf8").replace(/#complete\n$/, "");
+    writeFileSync(paths.checkpoint, text);
+    const before = [readFileSync(paths.out, "utf8"), text];
+    const result = await run(args(...more));
+    expect(result.code).toBe(2);
+    expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+    expect([readFileSync(paths.out, "utf8"), readFileSync(paths.checkpoint, "utf8")]).toStrictEqual(
+      before,
+    );
+  });
+
+  it("a resume with another --identities file, or another Service, is refused", async () => {
+    const { server, paths, args } = await setup();
+    await run(args());
+    writeFileSync(
+      paths.checkpoint,
+      readFileSync(paths.checkpoint, "utf8").replace(/#complete\n$/, ""),
+    );
+    const other = identitiesFile(names(9));
+    const result = await run(
+      audit(server, "--identities", other, "--out", paths.out, "--checkpoint", paths.checkpoint),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--identities differs/);
+    const service = await run([
+      ...args().map((a) => (a === SERVICE_SID ? "VA" + "0".repeat(31) + "2" : a)),
+    ]);
+    expect(service.code).toBe(2);
+    expect(service.stderr).toMatch(/--service-sid differs/);
+  });
+
+  it("an --out shorter than the checkpoint says, or missing, is refused with what to do", async () => {
+    const { paths, args } = await setup();
+    await run(args());
+    writeFileSync(
+      paths.checkpoint,
+      readFileSync(paths.checkpoint, "utf8").replace(/#complete\n$/, ""),
+    );
+    const rows = readFileSync(paths.out, "utf8");
+    writeFileSync(paths.out, rows.slice(0, rows.length / 2));
+    const cut = await run(args());
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toMatch(
+      /holds \d+ bytes, fewer than the \d+ recorded: rows are lost; delete --checkpoint/,
+    );
+    rmSync(paths.out);
+    const gone = await run(args());
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toMatch(/--out ".*out\.ndjson" is missing: rows are lost/);
   });
 });

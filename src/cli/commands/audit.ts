@@ -2,7 +2,7 @@
 // on stderr and, with --checkpoint, exactly-once output across crashes.
 import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { VerifyArgumentError, VerifyError, type Factor, type VerifyClient } from "../../index.js";
-import { openCheckpoint } from "../checkpoint.js";
+import { checkpointFor } from "../checkpoint-binding.js";
 import type { Report } from "../errors.js";
 import type { Command } from "../flags.js";
 import { createFormat } from "../formats.js";
@@ -20,6 +20,9 @@ export async function runAudit(
   report: Report,
 ): Promise<number> {
   const { audit } = command;
+  const opened = checkpointFor(command, io, report);
+  if (typeof opened === "number") return opened;
+  const checkpoint = opened;
   const controller = new AbortController();
   const release = abortOnInterrupt(controller);
   // The reader of stdout went away (`| head`): stop auditing, quietly, as `list` does.
@@ -30,8 +33,6 @@ export async function runAudit(
   };
   io.stdout.on("error", onError);
   const format = createFormat(command.output, [...command.properties], command.pickProperties);
-  const checkpoint =
-    audit.checkpoint !== undefined ? openCheckpoint(audit.checkpoint, audit.out!) : undefined;
   const file = audit.out !== undefined && !checkpoint ? openSync(audit.out, "w") : undefined;
   // The failed identities, one a line as they fail, to feed back as --identities.
   const failedFile = audit.failed !== undefined ? openSync(audit.failed, "w") : undefined;
@@ -119,6 +120,7 @@ export async function runAudit(
       }
     }
     if (!checkpoint) await write(format.end());
+    checkpoint?.complete();
   } catch (error) {
     if (closed) return 0;
     if (controller.signal.aborted) {
