@@ -48,6 +48,26 @@ export async function oursItems(origin, { onItem, ...options }) {
   return count;
 }
 
+/** Items of listings made one after another by one client, as a long-running service would. */
+export function oursSteady() {
+  let client;
+  return async (origin, { pageSize }) => {
+    client ??= createVerifyClient({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      baseUrl: origin,
+    });
+    let count = 0;
+    for await (const _ of client.listFactors({
+      serviceSid: SERVICE_SID,
+      identity: IDENTITY,
+      pageSize,
+    }))
+      count++;
+    return count;
+  };
+}
+
 export async function oursPages(origin, { workMs = 0, ...options }) {
   let count = 0;
   for await (const page of listing(origin, options).pages()) {

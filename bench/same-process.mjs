@@ -4,7 +4,7 @@
 // Prints the median time of each contender as JSON.
 import { parseArgs } from "node:util";
 import { startFakeVerify } from "./.build/fake-verify.mjs";
-import { oursItems, oursPages, rawLoop } from "./contenders.mjs";
+import { oursItems, oursPages, oursSteady, rawLoop } from "./contenders.mjs";
 import { raceListings } from "./race.mjs";
 
 const { values } = parseArgs({
@@ -12,14 +12,24 @@ const { values } = parseArgs({
 });
 const total = Number(values.total);
 const server = await startFakeVerify({ total, memoize: true });
+// Steady state: 20 listings back to back, each a twentieth of the factors, the client reused.
+const LISTINGS = 20;
+const twentieth = await startFakeVerify({ total: total / LISTINGS, memoize: true });
+const backToBack = (listOne) => async (_url, options) => {
+  let count = 0;
+  for (let i = 0; i < LISTINGS; i++) count += await listOne(twentieth.url, options);
+  return count;
+};
 const named = [
   ["raw fetch loop (limit)", rawLoop],
   ["verify-factors items", oursItems],
   ["verify-factors pages()", oursPages],
+  ["raw fetch loop, 20 listings back to back", backToBack(rawLoop)],
+  ["verify-factors items, 20 listings back to back", backToBack(oursSteady())],
 ];
 try {
   const ms = await raceListings(named, server.url, total, Number(values.rounds));
   console.log(JSON.stringify(ms));
 } finally {
-  await server.close();
+  await Promise.all([server.close(), twentieth.close()]);
 }
