@@ -34,6 +34,8 @@ export function createRateBudget(now = () => Date.now()): RateBudget {
         timer = undefined;
         pump();
       }, budget.holdUntil - now());
+      // A wait for a place keeps no process alive by itself: its waiters' requests do.
+      (timer as { unref?: () => void }).unref?.();
     }
   }
 
@@ -53,6 +55,11 @@ export function createRateBudget(now = () => Date.now()): RateBudget {
         };
         const onAbort = () => {
           queue.splice(queue.indexOf(waiter), 1);
+          // The last waiter gone, nothing is left to wake.
+          if (queue.length === 0 && timer !== undefined) {
+            clearTimeout(timer);
+            timer = undefined;
+          }
           reject(signal.reason);
         };
         // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once; start() removes it

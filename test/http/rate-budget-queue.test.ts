@@ -1,7 +1,10 @@
 // The budget's queue against a fake clock: who starts when, and what timers it leaves.
+import { execFile } from "node:child_process";
 import { getEventListeners } from "node:events";
+import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createRateBudget } from "../../src/http/rate-budget.js";
+import { root } from "../support/spec.js";
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });
@@ -87,9 +90,12 @@ describe("the rate budget's queue", () => {
     const controller = new AbortController();
     const waiting = budget.acquire(controller.signal);
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(1);
     controller.abort("no more");
     await expect(waiting).rejects.toBe("no more");
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    // The last waiter gone, its wake-up timer goes too.
+    expect(vi.getTimerCount()).toBe(0);
     release();
     await vi.advanceTimersByTimeAsync(5_000);
     // The next one starts: the aborted waiter took no place.
@@ -113,5 +119,26 @@ describe("the rate budget's queue", () => {
     const controller = new AbortController();
     controller.abort("before");
     await expect(budget.acquire(controller.signal)).rejects.toBe("before");
+  });
+});
+
+describe("the rate budget's timer", () => {
+  it("keeps no process alive by itself while a request waits out a hold", async () => {
+    vi.useRealTimers();
+    const script = `
+      import { createRateBudget } from "./dist/esm/src/http/rate-budget.js";
+      const budget = createRateBudget();
+      const release = await budget.acquire(new AbortController().signal);
+      budget.limited(60_000);
+      release();
+      budget.acquire(new AbortController().signal).then(() => console.log("started"));`;
+    const started = Date.now();
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--input-type=module", "-e", script],
+      { cwd: root, timeout: 20_000 },
+    );
+    expect(stdout).toBe("");
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
