@@ -3,7 +3,7 @@ import {
   VerifyResponseTooLargeError,
   VerifyTimeoutError,
 } from "../errors.js";
-import { readBody, ReadResponse } from "./read-response.js";
+import { readBody, readResponse, type ReadResponse } from "./read-response.js";
 import { follow } from "./signals.js";
 
 /** Sends one attempt: `request` with `init`'s signal, headers and redirect mode. */
@@ -48,7 +48,7 @@ export async function attempt(
       );
     }
     const bytes = await readBody(response, maxResponseBytes);
-    if (bytes) return new ReadResponse(response, bytes);
+    if (bytes) return readResponse(response, bytes);
     return new VerifyResponseTooLargeError(
       `${where(request)}: HTTP ${response.status} response is larger than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there`,
       maxResponseBytes,

@@ -36,72 +36,89 @@ export async function readBody(
   return whole;
 }
 
+/** A response whose body was read whole; `attempts` is how many the request took (1: no retry). */
+export type ReadResponse = Response & { attempts: number };
+
+/** Whether `response` came from `readResponse` (and so carries `attempts`). */
+export const isReadResponse = (response: Response): response is ReadResponse =>
+  typeof (response as Partial<ReadResponse>).attempts === "number";
+
 /**
  * The response as received, its body already read. Its headers describe the body it holds: the
  * decoded length as `Content-Length`, and no `Content-Encoding`, since decoding is done.
  */
-export class ReadResponse extends Response {
-  /** How many attempts the request took (1 when it needed no retry). */
-  attempts = 1;
-  readonly #bytes: Uint8Array;
-  #text: string | undefined;
+export function readResponse(received: Response, bytes: Uint8Array): ReadResponse {
+  made ??= makeClass();
+  return new made(received, bytes);
+}
 
-  constructor(received: Response, bytes: Uint8Array) {
-    const headers = new Headers(received.headers);
-    headers.delete("content-encoding");
-    headers.set("content-length", String(bytes.byteLength));
-    const { status, statusText } = received;
-    super(null, { status, statusText, headers });
-    this.#bytes = NULL_BODY_STATUSES.has(status) ? new Uint8Array(0) : bytes;
-  }
+// Made on first use, not at import: naming `Response` loads the platform's fetch implementation,
+// a cost an app that only imports this package should not pay.
+let made: ReturnType<typeof makeClass> | undefined;
 
-  override text(): Promise<string> {
-    this.#text ??= decoder.decode(this.#bytes);
-    return Promise.resolve(this.#text);
-  }
+function makeClass() {
+  return class Read extends Response {
+    attempts = 1;
+    readonly #bytes: Uint8Array;
+    #text: string | undefined;
 
-  /** The body as JSON; a body that is not JSON is a `VerifyPaginationError` naming its type. */
-  override async json(): Promise<any> {
-    const text = await this.text();
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      const type = this.headers.get("content-type") ?? "no content type";
-      throw new VerifyPaginationError(
-        `HTTP ${this.status} response is not JSON (${type}): ${snippet((error as Error).message)}`,
+    constructor(received: Response, bytes: Uint8Array) {
+      const headers = new Headers(received.headers);
+      headers.delete("content-encoding");
+      headers.set("content-length", String(bytes.byteLength));
+      const { status, statusText } = received;
+      super(null, { status, statusText, headers });
+      this.#bytes = NULL_BODY_STATUSES.has(status) ? new Uint8Array(0) : bytes;
+    }
+
+    override text(): Promise<string> {
+      this.#text ??= decoder.decode(this.#bytes);
+      return Promise.resolve(this.#text);
+    }
+
+    /** The body as JSON; a body that is not JSON is a `VerifyPaginationError` naming its type. */
+    override async json(): Promise<any> {
+      const text = await this.text();
+      try {
+        return JSON.parse(text);
+      } catch (error) {
+        const type = this.headers.get("content-type") ?? "no content type";
+        throw new VerifyPaginationError(
+          `HTTP ${this.status} response is not JSON (${type}): ${snippet((error as Error).message)}`,
+        );
+      }
+    }
+
+    override arrayBuffer(): Promise<ArrayBuffer> {
+      return Promise.resolve(this.#bytes.slice().buffer);
+    }
+
+    override blob(): Promise<Blob> {
+      return Promise.resolve(
+        new Blob([this.#bytes.slice()], { type: this.headers.get("content-type") ?? "" }),
       );
     }
-  }
 
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    return Promise.resolve(this.#bytes.slice().buffer);
-  }
+    static {
+      // The body as a stream, for middleware that reads `response.body`: made only when asked
+      // for. Defined here, not as a getter in the class, because `Response` declares it a property.
+      Object.defineProperty(this.prototype, "body", {
+        get(this: Read) {
+          const bytes = this.#bytes;
+          return new ReadableStream<Uint8Array>({
+            start(controller) {
+              if (bytes.byteLength > 0) controller.enqueue(bytes);
+              controller.close();
+            },
+          });
+        },
+      });
+    }
 
-  override blob(): Promise<Blob> {
-    return Promise.resolve(
-      new Blob([this.#bytes.slice()], { type: this.headers.get("content-type") ?? "" }),
-    );
-  }
-
-  static {
-    // The body as a stream, for middleware that reads `response.body`: made only when asked for.
-    // Defined here, not as a getter in the class, because `Response` declares it a property.
-    Object.defineProperty(this.prototype, "body", {
-      get(this: ReadResponse) {
-        const bytes = this.#bytes;
-        return new ReadableStream<Uint8Array>({
-          start(controller) {
-            if (bytes.byteLength > 0) controller.enqueue(bytes);
-            controller.close();
-          },
-        });
-      },
-    });
-  }
-
-  override clone(): ReadResponse {
-    const copy = new ReadResponse(this, this.#bytes);
-    copy.attempts = this.attempts;
-    return copy;
-  }
+    override clone(): Read {
+      const copy = new Read(this, this.#bytes);
+      copy.attempts = this.attempts;
+      return copy;
+    }
+  };
 }

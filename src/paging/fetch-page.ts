@@ -5,7 +5,7 @@ import { VerifyApiError } from "../api-error.js";
 import { isObject } from "../checks.js";
 import { VerifyPaginationError } from "../errors.js";
 import type { RetryingFetch } from "../http/retrying-fetch.js";
-import { ReadResponse } from "../http/read-response.js";
+import { isReadResponse } from "../http/read-response.js";
 import type { CallSettings } from "../options/settings.js";
 import { requestIdOf, snippet } from "../shown.js";
 import type { PageMeta } from "../types.js";
@@ -78,6 +78,6 @@ export async function pageOf<Body extends { meta: PageMeta }>(
     );
   }
   const { status, headers } = response;
-  const attempts = response instanceof ReadResponse ? response.attempts : 1;
+  const attempts = isReadResponse(response) ? response.attempts : 1;
   return { body: data, response: { status, requestId: requestIdOf(headers), headers, attempts } };
 }

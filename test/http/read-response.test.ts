@@ -2,7 +2,7 @@
 // the wire (the attempt's tests do, against the fake server).
 import { describe, expect, it } from "vitest";
 import { VerifyPaginationError } from "../../src/errors.js";
-import { readBody, ReadResponse } from "../../src/http/read-response.js";
+import { isReadResponse, readBody, readResponse } from "../../src/http/read-response.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -57,13 +57,13 @@ describe("readBody", () => {
   });
 });
 
-describe("ReadResponse", () => {
+describe("readResponse", () => {
   const make = (text: string, init: ResponseInit = {}) =>
-    new ReadResponse(new Response(text, init), bytes(text));
+    readResponse(new Response(text, init), bytes(text));
 
   it("describes the body it holds: the decoded length, no Content-Encoding", () => {
     const received = new Response("x", { headers: { "content-encoding": "gzip" } });
-    const response = new ReadResponse(received, bytes("decoded"));
+    const response = readResponse(received, bytes("decoded"));
     expect(response.headers.get("content-length")).toBe("7");
     expect(response.headers.has("content-encoding")).toBe(false);
   });
@@ -73,7 +73,7 @@ describe("ReadResponse", () => {
     const error = await typed.json().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VerifyPaginationError);
     expect((error as Error).message).toMatch(/^HTTP 502 response is not JSON \(text\/html\): /);
-    const untyped = new ReadResponse(new Response(null, { status: 200 }), bytes("{"));
+    const untyped = readResponse(new Response(null, { status: 200 }), bytes("{"));
     untyped.headers.delete("content-type");
     await expect(untyped.json()).rejects.toThrow(/is not JSON \(no content type\)/);
   });
@@ -94,7 +94,7 @@ describe("ReadResponse", () => {
     const blob = await response.blob();
     expect(blob.type).toBe("application/json");
     await expect(blob.text()).resolves.toBe("hello");
-    const untyped = new ReadResponse(new Response(null), bytes("x"));
+    const untyped = readResponse(new Response(null), bytes("x"));
     untyped.headers.delete("content-type");
     expect((await untyped.blob()).type).toBe("");
   });
@@ -109,7 +109,7 @@ describe("ReadResponse", () => {
   });
 
   it("holds no body for a status that has none, whatever was read", async () => {
-    const response = new ReadResponse(new Response(null, { status: 204 }), bytes("junk"));
+    const response = readResponse(new Response(null, { status: 204 }), bytes("junk"));
     await expect(response.text()).resolves.toBe("");
   });
 
@@ -117,8 +117,16 @@ describe("ReadResponse", () => {
     const response = make("abc", { status: 201 });
     response.attempts = 3;
     const copy = response.clone();
-    expect(copy).toBeInstanceOf(ReadResponse);
+    expect(copy).toBeInstanceOf(Response);
+    if (!isReadResponse(copy)) throw new Error("a clone that is not a read response");
     expect([copy.status, copy.attempts]).toStrictEqual([201, 3]);
     await expect(copy.text()).resolves.toBe("abc");
+  });
+});
+
+describe("isReadResponse", () => {
+  it("tells a read response from one the platform made", () => {
+    expect(isReadResponse(readResponse(new Response("x"), bytes("x")))).toBe(true);
+    expect(isReadResponse(new Response("x"))).toBe(false);
   });
 });
