@@ -284,7 +284,9 @@ describe("cancellation", () => {
     server.fail({ status: 429, retryAfter: "30" });
     const controller = new AbortController();
     const listing = rejection(
-      clientFor(server).listFactors({ ...target, signal: controller.signal }).toArray(),
+      clientFor(server)
+        .listFactors({ ...target, signal: controller.signal })
+        .toArray(),
     );
     // Aborted once the 429 is in and its 30 s wait has begun, however slow the machine.
     while (server.log.length === 0) await sleep(10);
