@@ -454,3 +454,22 @@ describe("a checkpoint bound to its command", () => {
     expect(gone.stderr).toMatch(/--out ".*out\.ndjson" is missing: rows are lost/);
   });
 });
+
+describe("an Entity whose identity is not a string", () => {
+  it("fails alone, named as such, and the audit goes on", async () => {
+    const server = await fake({ identities: names(2), factorsFor });
+    const page = {
+      entities: [{ identity: 12345678 }, { identity: "user-00001" }],
+      meta: { page: 0, page_size: 50, key: "entities", next_page_url: null },
+    };
+    server.fail({ status: 200, body: JSON.stringify(page) });
+    const result = await run(audit(server, "-o", "ndjson"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^verify-factors: \(an Entity whose identity is not a string\): identity is ""/m,
+    );
+    expect(result.stderr).toMatch(
+      /2 entities: 1 with a verified factor, 0 with only unverified factors, 0 with no factors, 1 failed;/,
+    );
+  });
+});

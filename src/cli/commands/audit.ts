@@ -96,7 +96,7 @@ export async function runAudit(
         failedTo?.(`${result.identity}\n`);
         // On a terminal, over the progress line; elsewhere, a plain line.
         io.stderr.write(
-          `${progress ? CLEAR_LINE : ""}verify-factors: ${visible(result.identity)}: ${visible(report.describe(result.error))}\n`,
+          `${progress ? CLEAR_LINE : ""}verify-factors: ${visible(result.identity || "(an Entity whose identity is not a string)")}: ${visible(report.describe(result.error))}\n`,
         );
         continue;
       }
