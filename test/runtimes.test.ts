@@ -1,7 +1,7 @@
 // The built package (dist/), not the sources, in each runtime the README names: Node, Bun, Deno and
 // headless Chromium, each running test/support/runtime/check.mjs against the same kind of fake.
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { build } from "esbuild";
@@ -58,23 +58,25 @@ function expectChecked(results: Record<string, unknown>) {
 }
 
 /**
- * The binary npm installed for this platform from the `bun` and `deno` packages' optional
- * dependencies (one package per platform: none where the runtime has no build).
+ * The binary npm installed for this platform from the `bun` and `deno` packages: their install
+ * script moves it from the platform's package (an optional dependency: none where the runtime
+ * has no build) into their own folder; without the script it stays where it came.
  */
-function installed(scope: string, file: string): string | undefined {
+function installed(wrapper: string, scope: string, file: string): string | undefined {
   const dir = resolve(root, "node_modules", scope);
-  if (!existsSync(dir)) return undefined;
-  return readdirSync(dir)
-    .map((name) => resolve(dir, name, file))
-    .find((path) => existsSync(path));
+  const platform = existsSync(dir) ? readdirSync(dir).map((name) => resolve(dir, name, file)) : [];
+  // A placeholder of a few bytes stands in for the binary until the install script runs.
+  return [resolve(root, "node_modules", wrapper), ...platform].find(
+    (path) => existsSync(path) && statSync(path).size > 1_000_000,
+  );
 }
 
 const ALL: [string, string | undefined, string[]][] = [
   ["Node", process.execPath, [script]],
-  ["Bun", installed("@oven", "bin/bun"), [script]],
+  ["Bun", installed("bun/bin/bun.exe", "@oven", "bin/bun"), [script]],
   [
     "Deno",
-    installed("@deno", "deno"),
+    installed("deno/deno", "@deno", "deno"),
     ["run", "--quiet", "--allow-net", "--allow-read", "--allow-env", script],
   ],
 ];
