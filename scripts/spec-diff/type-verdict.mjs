@@ -21,6 +21,9 @@ const generate = async (spec) =>
   astToString(await openapiTS(structuredClone(spec), { enumValues: true, silent: true }));
 
 /** One program over both generated files and a probe that names each type to compare. */
+/** TypeScript's own lib files, parsed once for every comparison this process makes. */
+const libFiles = new Map();
+
 function program(files) {
   const options = {
     strict: true,
@@ -31,8 +34,11 @@ function program(files) {
   };
   const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile } = host;
-  host.getSourceFile = (name, ...rest) =>
-    name in files ? ts.createSourceFile(name, files[name], ...rest) : getSourceFile(name, ...rest);
+  host.getSourceFile = (name, ...rest) => {
+    if (name in files) return ts.createSourceFile(name, files[name], ...rest);
+    if (!libFiles.has(name)) libFiles.set(name, getSourceFile(name, ...rest));
+    return libFiles.get(name);
+  };
   host.fileExists = (name) => name in files || fileExists(name);
   host.directoryExists = (name) => name === DIR || ts.sys.directoryExists(name);
   host.readFile = (name) => files[name] ?? readFile(name);
