@@ -29,6 +29,14 @@ export interface Checkpoint {
 }
 
 const BOUND = "#bound\t";
+
+function parseBinding(text: string): Record<string, string> {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError("line 1 is damaged (its command does not parse)");
+  }
+}
 const COMPLETE = "#complete";
 
 /** What a checkpoint file says: the places done, and the output's length after the last of them. */
@@ -44,13 +52,16 @@ export function readCheckpoint(text: string): {
   const done = new Set<number>();
   let [outBytes, finished] = [0, false];
   let binding: Record<string, string> | undefined;
-  for (const line of text.slice(0, length).split("\n")) {
-    if (line.startsWith(BOUND)) binding = JSON.parse(line.slice(BOUND.length));
-    if (line === COMPLETE) finished = true;
+  const lines = text.slice(0, length).split("\n").slice(0, -1);
+  for (const [at, line] of lines.entries()) {
     const match = /^(\d+)\t(\d+)$/.exec(line);
-    if (!match) continue;
-    done.add(Number(match[1]));
-    outBytes = Math.max(outBytes, Number(match[2]));
+    if (match) {
+      done.add(Number(match[1]));
+      outBytes = Math.max(outBytes, Number(match[2]));
+    } else if (line === COMPLETE) finished = true;
+    else if (at === 0 && line.startsWith(BOUND)) binding = parseBinding(line.slice(BOUND.length));
+    // Skipped, a damaged line would audit its Entity again and write its rows twice.
+    else throw new UsageError(`line ${at + 1} is damaged (${JSON.stringify(line.slice(0, 40))})`);
   }
   return { done, outBytes, length, binding, finished };
 }
@@ -65,9 +76,17 @@ export function openCheckpoint(
   outPath: string,
   binding: Record<string, string>,
 ): Checkpoint {
-  const earlier = existsSync(checkpointPath)
-    ? readCheckpoint(readFileSync(checkpointPath, "utf8"))
-    : undefined;
+  let earlier: ReturnType<typeof readCheckpoint> | undefined;
+  try {
+    earlier = existsSync(checkpointPath)
+      ? readCheckpoint(readFileSync(checkpointPath, "utf8"))
+      : undefined;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(
+      `--checkpoint ${JSON.stringify(checkpointPath)}: ${error.message}; it cannot say which rows --out holds: delete both and audit again`,
+    );
+  }
   if (earlier && earlier.length > 0) {
     const difference = earlier.binding
       ? differenceOf(earlier.binding, binding)

@@ -473,3 +473,31 @@ describe("an Entity whose identity is not a string", () => {
     );
   });
 });
+
+describe("a damaged checkpoint", () => {
+  it("is refused in one line rather than skipped, so no row is written twice", async () => {
+    const server = await fake({ factorsFor });
+    const dir = mkdtempSync(join(tmpdir(), "audit-damaged-"));
+    const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "cp")];
+    const args = audit(
+      server,
+      "--identities",
+      identitiesFile(names(6)),
+      "--out",
+      out,
+      "--checkpoint",
+      checkpoint,
+    );
+    expect((await run(args)).code).toBe(0);
+    const lines = readFileSync(checkpoint, "utf8").split("\n");
+    lines[2] = "3\tx9"; // a record garbled, the audit not finished
+    writeFileSync(checkpoint, lines.filter((line) => line !== "#complete").join("\n"));
+    const before = readFileSync(out, "utf8");
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^verify-factors: --checkpoint ".*cp": line 3 is damaged \("3\\tx9"\); it cannot say which rows --out holds: delete both and audit again\n$/,
+    );
+    expect(readFileSync(out, "utf8")).toBe(before);
+  });
+});
