@@ -12,6 +12,7 @@ import {
   writeSync,
 } from "node:fs";
 import { differenceOf } from "./checkpoint-binding.js";
+import { lockFor } from "./lock.js";
 import { UsageError } from "./usage-error.js";
 
 export interface Checkpoint {
@@ -72,6 +73,26 @@ export function readCheckpoint(text: string): {
  * before anything is written.
  */
 export function openCheckpoint(
+  checkpointPath: string,
+  outPath: string,
+  binding: Record<string, string>,
+): Checkpoint {
+  const unlock = lockFor(checkpointPath);
+  try {
+    const checkpoint = openLocked(checkpointPath, outPath, binding);
+    const close = checkpoint.close;
+    checkpoint.close = () => {
+      close();
+      unlock();
+    };
+    return checkpoint;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+function openLocked(
   checkpointPath: string,
   outPath: string,
   binding: Record<string, string>,

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -499,5 +499,35 @@ describe("a damaged checkpoint", () => {
       /^verify-factors: --checkpoint ".*cp": line 3 is damaged \("3\\tx9"\); it cannot say which rows --out holds: delete both and audit again\n$/,
     );
     expect(readFileSync(out, "utf8")).toBe(before);
+  });
+});
+
+describe("one audit at a time on a checkpoint", () => {
+  it("refuses a checkpoint a running audit holds, and takes over one a killed audit left", async () => {
+    const server = await fake({ factorsFor });
+    const dir = mkdtempSync(join(tmpdir(), "audit-lock-"));
+    const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "cp")];
+    const args = audit(
+      server,
+      "--identities",
+      identitiesFile(names(4)),
+      "--out",
+      out,
+      "--checkpoint",
+      checkpoint,
+    );
+    // Held by a running process: this one.
+    writeFileSync(`${checkpoint}.lock`, String(process.pid));
+    const held = await run(args);
+    expect(held.code).toBe(2);
+    expect(held.stderr).toMatch(/is in use by another audit \(process \d+\); wait for it to end/);
+    expect(server.log).toHaveLength(0);
+    // Left by a process that is gone.
+    const gone = spawn(process.execPath, ["-e", "0"]);
+    await new Promise((resolve) => gone.on("exit", resolve));
+    writeFileSync(`${checkpoint}.lock`, String(gone.pid));
+    const taken = await run(args);
+    expect(taken.code).toBe(0);
+    expect(existsSync(`${checkpoint}.lock`)).toBe(false);
   });
 });

@@ -1,0 +1,39 @@
+// One audit at a time on a checkpoint: two would interleave their lines and rows in one file.
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { UsageError } from "./usage-error.js";
+
+/** Whether a process with this id is running (one of another user's counts too). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Takes `PATH.lock` for this process, or refuses while a running process holds it. A lock left by
+ * an audit that was killed is taken over. Returns the function that lets it go.
+ */
+export function lockFor(path: string): () => void {
+  const lock = `${path}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lock, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const pid = Number(readFileSync(lock, "utf8"));
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+        throw new UsageError(
+          `--checkpoint ${JSON.stringify(path)} is in use by another audit (process ${pid}); wait for it to end`,
+        );
+      }
+      rmSync(lock, { force: true });
+    }
+  }
+  throw new UsageError(`--checkpoint ${JSON.stringify(path)}: ${lock} could not be taken`);
+}
