@@ -43,7 +43,7 @@ export const DEFAULT_MAX_RESPONSE_BYTES = DEFAULTS.maxResponseBytes;
 export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
   const client = resolveClientOptions(options);
   // One budget for every request of this client, listings and audits alike.
-  const budget = createRateBudget();
+  const budget = createRateBudget(client.maxConcurrency);
   const retryingFetch = createRetryingFetch(client, budget);
   const api = createClient<paths>({
     baseUrl: client.baseUrl,

@@ -16,9 +16,16 @@ export interface Budget {
   limitedAt: number;
   /** No new request starts before this time (ms since the epoch). */
   holdUntil: number;
+  /** Never more in flight than this, the caller's own limit; `Infinity` for none. */
+  ceiling: number;
 }
 
-export const OPEN: Budget = { limit: Infinity, limitedAt: -Infinity, holdUntil: 0 };
+export const OPEN: Budget = {
+  limit: Infinity,
+  limitedAt: -Infinity,
+  holdUntil: 0,
+  ceiling: Infinity,
+};
 
 /**
  * After a 429 response while `inFlight` requests (that one included) were out: one fewer is what
@@ -29,12 +36,17 @@ export function limited(budget: Budget, inFlight: number, waitMs: number, now: n
     limit: Math.max(1, Math.min(limitAt(budget, now), inFlight - 1)),
     limitedAt: now,
     holdUntil: Math.max(budget.holdUntil, now + waitMs),
+    ceiling: budget.ceiling,
   };
 }
 
-/** The limit now: the one set at the last 429, climbed back by one per `CLIMB_EVERY_MS` since. */
+/**
+ * The limit now: the one set at the last 429, climbed back by one per `CLIMB_EVERY_MS` since,
+ * and never over the caller's ceiling.
+ */
 export function limitAt(budget: Budget, now: number): number {
-  return budget.limit + Math.floor((now - budget.limitedAt) / CLIMB_EVERY_MS);
+  const climbed = budget.limit + Math.floor((now - budget.limitedAt) / CLIMB_EVERY_MS);
+  return Math.min(climbed, budget.ceiling);
 }
 
 /** Whether one more request may start now, with `inFlight` out. */

@@ -12,8 +12,9 @@ export interface RateBudget {
   readonly throttled: number;
 }
 
-export function createRateBudget(now = () => Date.now()): RateBudget {
-  let budget: Budget = OPEN;
+/** A budget for one client: at most `ceiling` in flight, whatever the server takes. */
+export function createRateBudget(ceiling = Infinity, now = () => Date.now()): RateBudget {
+  let budget: Budget = { ...OPEN, ceiling };
   let inFlight = 0;
   const queue: { start: () => void }[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -32,6 +32,11 @@ export interface VerifyClientOptions {
    * fails with `VerifyResponseTooLargeError`. Default 32 MiB (`DEFAULT_MAX_RESPONSE_BYTES`).
    */
   maxResponseBytes?: number;
+  /**
+   * The most requests this client has in flight at once, listings and audits together (1 to
+   * 1000; default: no limit until the server answers 429, then what it took).
+   */
+  maxConcurrency?: number;
 }
 
 /** What one call may set for its own requests, over the client's. */

@@ -50,6 +50,9 @@ export function resolveClientOptions(options: VerifyClientOptions): ClientSettin
     send: custom
       ? (request, init) => custom(new Request(request, init))
       : (request, init) => globalThis.fetch(request, init),
+    maxConcurrency:
+      optional(options.maxConcurrency, (v) => checkInteger("maxConcurrency", v, 1, 1000)) ??
+      Infinity,
     maxResponseBytes:
       optional(options.maxResponseBytes, (v) =>
         checkInteger("maxResponseBytes", v, 1, Number.MAX_SAFE_INTEGER),

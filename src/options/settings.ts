@@ -11,6 +11,8 @@ export interface ClientSettings {
   /** Sends one attempt: the caller's `fetch`, or the platform's. */
   send: (request: Request, init: RequestInit) => Promise<Response>;
   maxResponseBytes: number;
+  /** Requests in flight at most; `Infinity` for no limit of the caller's. */
+  maxConcurrency: number;
   log: Log;
   call: CallSettings;
 }

@@ -34,3 +34,19 @@ describe("the budget policy", () => {
     expect(limited(long, 5, 1, 100).holdUntil).toBe(10_000);
   });
 });
+
+describe("the caller's ceiling", () => {
+  const capped = { ...OPEN, ceiling: 3 };
+
+  it("no more than the ceiling start, before any 429", () => {
+    expect(mayStart(capped, 2, 0)).toBe(true);
+    expect(mayStart(capped, 3, 0)).toBe(false);
+  });
+
+  it("after a 429, the limit climbs back no higher than the ceiling", () => {
+    const after = limited(capped, 3, 0, 0);
+    expect(after.ceiling).toBe(3);
+    expect(limitAt(after, 0)).toBe(2);
+    expect(limitAt(after, 10 * CLIMB_EVERY_MS)).toBe(3);
+  });
+});

@@ -62,3 +62,21 @@ describe("one client's shared budget, against a server that takes 4 requests at 
     await Promise.all(held);
   });
 });
+
+describe("a client's maxConcurrency", () => {
+  it("keeps no more requests in flight than it says, listings together", async () => {
+    const server = await fake({ total: 3, latencyMs: 30 });
+    const client = clientFor(server, { maxConcurrency: 2 });
+    await Promise.all(Array.from({ length: 8 }, () => client.listFactors(target).toArray()));
+    expect(server.stats.peakInFlight).toBe(2);
+    expect(server.log).toHaveLength(8);
+  });
+
+  it.each([0, 1001, 1.5, "2"])("is refused at the call when it is %j", (maxConcurrency) => {
+    expect(() =>
+      clientFor({ url: "http://127.0.0.1:9" } as never, {
+        maxConcurrency: maxConcurrency as never,
+      }),
+    ).toThrow(/^maxConcurrency /);
+  });
+});
