@@ -1,7 +1,8 @@
 // Exactly-once output across crashes. Each Entity's rows are appended to the output file, then one
-// checkpoint line: its place in the input and the output's length after them. On a new start the
-// output is cut back to the last length recorded, so rows written after it (an Entity whose
-// checkpoint line never made it) go, and that Entity is audited again: no row missing, none twice.
+// checkpoint line: its identity and the output's length after them. On a new start the output is
+// cut back to the last length recorded, so rows written after it (an Entity whose checkpoint line
+// never made it) go, and that Entity is audited again: no row missing, none twice. Keyed by
+// identity, not by place, so Entities listed in another order, or added, resume exactly once.
 import {
   closeSync,
   existsSync,
@@ -17,9 +18,9 @@ import { UsageError } from "./usage-error.js";
 
 export interface Checkpoint {
   /** Whether the Entity at this place in the input was audited in an earlier run. */
-  done(index: number): boolean;
+  done(identity: string): boolean;
   /** Appends an Entity's rows to the output, then records it as done. */
-  record(index: number, rows: string): void;
+  record(identity: string, rows: string): void;
   /** Records that the audit went through its whole input. */
   complete(): void;
   /** Whether the output had anything before this run (so a header is not written twice). */
@@ -40,9 +41,9 @@ function parseBinding(text: string): Record<string, string> {
 }
 const COMPLETE = "#complete";
 
-/** What a checkpoint file says: the places done, and the output's length after the last of them. */
+/** What a checkpoint file says: the identities done, and the output's length after them. */
 export function readCheckpoint(text: string): {
-  done: Set<number>;
+  done: Set<string>;
   outBytes: number;
   length: number;
   binding?: Record<string, string>;
@@ -50,14 +51,14 @@ export function readCheckpoint(text: string): {
 } {
   // A line cut short by a crash has no newline yet: it did not happen.
   const length = text.lastIndexOf("\n") + 1;
-  const done = new Set<number>();
+  const done = new Set<string>();
   let [outBytes, finished] = [0, false];
   let binding: Record<string, string> | undefined;
   const lines = text.slice(0, length).split("\n").slice(0, -1);
   for (const [at, line] of lines.entries()) {
-    const match = /^(\d+)\t(\d+)$/.exec(line);
+    const match = /^("(?:[^"\\]|\\.)*")\t(\d+)$/.exec(line);
     if (match) {
-      done.add(Number(match[1]));
+      done.add(JSON.parse(match[1]!));
       outBytes = Math.max(outBytes, Number(match[2]));
     } else if (line === COMPLETE) finished = true;
     else if (at === 0 && line.startsWith(BOUND)) binding = parseBinding(line.slice(BOUND.length));
@@ -131,14 +132,14 @@ function openLocked(
   ftruncateSync(out, earlier?.outBytes ?? 0);
   let outBytes = earlier?.outBytes ?? 0;
   return {
-    done: (index) => earlier?.done.has(index) ?? false,
+    done: (identity) => earlier?.done.has(identity) ?? false,
     resumed: outBytes > 0,
     finished: earlier?.finished ?? false,
-    record(index, rows) {
+    record(identity, rows) {
       const bytes = Buffer.from(rows);
       writeSync(out, bytes, 0, bytes.length, outBytes);
       outBytes += bytes.length;
-      writeSync(checkpoint, `${index}\t${outBytes}\n`);
+      writeSync(checkpoint, `${JSON.stringify(identity)}\t${outBytes}\n`);
     },
     complete: () => void writeSync(checkpoint, `${COMPLETE}\n`),
     close() {

@@ -531,3 +531,30 @@ describe("one audit at a time on a checkpoint", () => {
     expect(existsSync(`${checkpoint}.lock`)).toBe(false);
   });
 });
+
+describe("resume keyed by identity", () => {
+  it("with the Entities listed in another order, and some added, writes each one's rows once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "audit-identity-"));
+    const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "cp")];
+    const first = await fake({ identities: names(12), factorsFor });
+    const args = (server: FakeVerify) =>
+      audit(server, "-o", "ndjson", "--concurrency", "1", "--out", out, "--checkpoint", checkpoint);
+    expect((await run(args(first))).code).toBe(0);
+    // As if killed after five Entities: the checkpoint keeps its first five records.
+    const [bound, ...records] = readFileSync(checkpoint, "utf8").trimEnd().split("\n");
+    writeFileSync(checkpoint, [bound, ...records.slice(0, 5)].join("\n") + "\n");
+    // The Service now lists its Entities the other way round, with three more.
+    const later = [...names(15)].reverse();
+    const second = await fake({ identities: later, factorsFor });
+    expect((await run(args(second))).code).toBe(0);
+    const rows = readFileSync(out, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    const sids = rows.map((row) => row.sid);
+    expect(new Set(sids).size).toBe(sids.length);
+    expect(sids.sort()).toStrictEqual(
+      later.flatMap((id) => factorsFor(id).map((f) => f.sid)).sort(),
+    );
+  });
+});

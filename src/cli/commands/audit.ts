@@ -46,7 +46,6 @@ export async function runAudit(
     (audit.status === undefined || factor.status === audit.status) &&
     (audit.factorTypes.length === 0 || audit.factorTypes.includes(factor.factor_type));
   const coverage = createCoverage();
-  const places = new Map<string, number[]>();
   let rows = 0;
   let header = checkpoint?.resumed ? "" : format.start();
   const started = Date.now();
@@ -61,17 +60,13 @@ export async function runAudit(
   }
 
   async function* identities() {
-    for await (const [index, identity] of numbered(
+    for await (const [, identity] of numbered(
       client,
       command,
       io.stdin ?? process.stdin,
       controller.signal,
     )) {
-      if (checkpoint?.done(index)) continue;
-      const waiting = places.get(identity);
-      if (waiting) waiting.push(index);
-      else places.set(identity, [index]);
-      yield identity;
+      if (!checkpoint?.done(identity)) yield identity;
     }
   }
   try {
@@ -87,10 +82,6 @@ export async function runAudit(
       signal: controller.signal,
     });
     for await (const result of results) {
-      // The place of the identity in the input; forgotten once used, so memory stays flat.
-      const waiting = places.get(result.identity)!;
-      const index = waiting.shift()!;
-      if (waiting.length === 0) places.delete(result.identity);
       if (result.error) {
         count(coverage, undefined);
         failedTo?.(`${result.identity}\n`);
@@ -105,7 +96,7 @@ export async function runAudit(
       rows += matching.length;
       const text = format.page(matching);
       if (checkpoint) {
-        checkpoint.record(index, header + text);
+        checkpoint.record(result.identity, header + text);
         header = "";
       } else {
         // Rows shown on the terminal the progress line is on: wiped first, so a row starts clean.
