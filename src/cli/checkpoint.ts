@@ -13,6 +13,7 @@ import {
   writeSync,
 } from "node:fs";
 import { differenceOf } from "./checkpoint-binding.js";
+import { BOUND, COMPLETE, readCheckpoint } from "./checkpoint-file.js";
 import { lockFor } from "./lock.js";
 import { UsageError } from "./usage-error.js";
 
@@ -20,7 +21,9 @@ export interface Checkpoint {
   /** Whether the Entity at this place in the input was audited in an earlier run. */
   done(identity: string): boolean;
   /** Appends an Entity's rows to the output, then records it as done. */
-  record(identity: string, rows: string): void;
+  record(identity: string, rows: string, keys: string[]): void;
+  /** What earlier runs recorded of each Entity they finished: its factors' `type/status` keys. */
+  earlier: string[][];
   /** Records that the audit went through its whole input. */
   complete(): void;
   /** Whether the output had anything before this run (so a header is not written twice). */
@@ -28,44 +31,6 @@ export interface Checkpoint {
   /** Whether an earlier run finished the audit: nothing is left to do. */
   finished: boolean;
   close(): void;
-}
-
-const BOUND = "#bound\t";
-
-function parseBinding(text: string): Record<string, string> {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new UsageError("line 1 is damaged (its command does not parse)");
-  }
-}
-const COMPLETE = "#complete";
-
-/** What a checkpoint file says: the identities done, and the output's length after them. */
-export function readCheckpoint(text: string): {
-  done: Set<string>;
-  outBytes: number;
-  length: number;
-  binding?: Record<string, string>;
-  finished: boolean;
-} {
-  // A line cut short by a crash has no newline yet: it did not happen.
-  const length = text.lastIndexOf("\n") + 1;
-  const done = new Set<string>();
-  let [outBytes, finished] = [0, false];
-  let binding: Record<string, string> | undefined;
-  const lines = text.slice(0, length).split("\n").slice(0, -1);
-  for (const [at, line] of lines.entries()) {
-    const match = /^("(?:[^"\\]|\\.)*")\t(\d+)$/.exec(line);
-    if (match) {
-      done.add(JSON.parse(match[1]!));
-      outBytes = Math.max(outBytes, Number(match[2]));
-    } else if (line === COMPLETE) finished = true;
-    else if (at === 0 && line.startsWith(BOUND)) binding = parseBinding(line.slice(BOUND.length));
-    // Skipped, a damaged line would audit its Entity again and write its rows twice.
-    else throw new UsageError(`line ${at + 1} is damaged (${JSON.stringify(line.slice(0, 40))})`);
-  }
-  return { done, outBytes, length, binding, finished };
 }
 
 /**
@@ -135,11 +100,12 @@ function openLocked(
     done: (identity) => earlier?.done.has(identity) ?? false,
     resumed: outBytes > 0,
     finished: earlier?.finished ?? false,
-    record(identity, rows) {
+    earlier: earlier?.earlier ?? [],
+    record(identity, rows, keys) {
       const bytes = Buffer.from(rows);
       writeSync(out, bytes, 0, bytes.length, outBytes);
       outBytes += bytes.length;
-      writeSync(checkpoint, `${JSON.stringify(identity)}\t${outBytes}\n`);
+      writeSync(checkpoint, `${JSON.stringify(identity)}\t${outBytes}\t${JSON.stringify(keys)}\n`);
     },
     complete: () => void writeSync(checkpoint, `${COMPLETE}\n`),
     close() {

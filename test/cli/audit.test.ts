@@ -558,3 +558,40 @@ describe("resume keyed by identity", () => {
     );
   });
 });
+
+describe("a resumed audit's summary", () => {
+  it("counts the whole audit, saying what was done before this run and now", async () => {
+    const server = await fake({ factorsFor });
+    const dir = mkdtempSync(join(tmpdir(), "audit-resumed-"));
+    const [out, checkpoint, summaryFile] = ["out.ndjson", "cp", "summary.json"].map((f) =>
+      join(dir, f),
+    );
+    const args = audit(
+      server,
+      "--identities",
+      identitiesFile(names(8)),
+      "-o",
+      "ndjson",
+      "--concurrency",
+      "1",
+      "--out",
+      out,
+      "--checkpoint",
+      checkpoint,
+      "--summary",
+      summaryFile,
+    );
+    const whole = await run(args);
+    const expected = JSON.parse(readFileSync(summaryFile, "utf8"));
+    const [bound, ...records] = readFileSync(checkpoint, "utf8").trimEnd().split("\n");
+    writeFileSync(checkpoint, [bound, ...records.slice(0, 3)].join("\n") + "\n");
+    const resumed = await run(args);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toMatch(/^verify-factors: 8 entities \(3 before this run, 5 now\): /);
+    expect(JSON.parse(readFileSync(summaryFile, "utf8"))).toStrictEqual(expected);
+    // The same counts as the uninterrupted run; only the rows written are this run's own.
+    const counts = (text: string) =>
+      text.replace(/^verify-factors: 8 entities[^:]*: /, "").replace(/; \d+ rows written/, "");
+    expect(counts(resumed.stderr)).toBe(counts(whole.stderr));
+  });
+});

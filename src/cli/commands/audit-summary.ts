@@ -32,34 +32,40 @@ export function createCoverage(): Coverage {
   };
 }
 
-/** Counts one Entity: its factors, or `undefined` when it failed. */
-export function count(coverage: Coverage, factors: Factor[] | undefined): void {
+/** An Entity's factors as the counts need them: `type/status` each. */
+export const factorKeys = (factors: Factor[]): string[] =>
+  factors.map(({ factor_type, status }) => `${factor_type}/${status}`);
+
+/** Counts one Entity: its factors' `type/status` keys (`factorKeys`), or `undefined` when it failed. */
+export function count(coverage: Coverage, keys: string[] | undefined): void {
   coverage.entities++;
-  if (!factors) {
+  if (!keys) {
     coverage.failed++;
     return;
   }
-  if (factors.some((f) => f.status === "verified")) coverage.withVerified++;
-  else if (factors.length > 0) coverage.onlyUnverified++;
+  if (keys.some((key) => key.endsWith("/verified"))) coverage.withVerified++;
+  else if (keys.length > 0) coverage.onlyUnverified++;
   else coverage.noFactors++;
-  for (const { factor_type, status } of factors) {
+  for (const key of keys) {
+    const slash = key.lastIndexOf("/");
     coverage.factors.total++;
-    add(coverage.factors.byTypeAndStatus, `${factor_type}/${status}`);
-    add(coverage.factors.byType, factor_type);
-    add(coverage.factors.byStatus, status);
+    add(coverage.factors.byTypeAndStatus, key);
+    add(coverage.factors.byType, key.slice(0, slash));
+    add(coverage.factors.byStatus, key.slice(slash + 1));
   }
 }
 
-/** The summary line on stderr. */
-export function summary(coverage: Coverage, rows: number): string {
+/** The summary line on stderr; `before`: Entities an earlier run of a resumed audit counted. */
+export function summary(coverage: Coverage, rows: number, before = 0): string {
   const { entities, withVerified, onlyUnverified, noFactors, failed } = coverage;
+  const resumed = before > 0 ? ` (${before} before this run, ${entities - before} now)` : "";
   const byType =
     Object.entries(coverage.factors.byTypeAndStatus)
       .map(([key, n]) => `${key} ${n}`)
       .join(", ") || "none";
   const noun = entities === 1 ? "entity" : "entities";
   return (
-    `verify-factors: ${entities} ${noun}: ${withVerified} with a verified factor, ` +
+    `verify-factors: ${entities} ${noun}${resumed}: ${withVerified} with a verified factor, ` +
     `${onlyUnverified} with only unverified factors, ${noFactors} with no factors, ${failed} failed; ` +
     `factors by type/status: ${byType}; ${rows} rows written\n`
   );

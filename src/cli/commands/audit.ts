@@ -9,7 +9,7 @@ import { createFormat } from "../formats.js";
 import { writer, type Io } from "../io.js";
 import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
 import { countIdentities, numbered } from "./audit-input.js";
-import { count, createCoverage, summary } from "./audit-summary.js";
+import { count, createCoverage, factorKeys, summary } from "./audit-summary.js";
 
 type AuditCommand = Extract<Command, { name: "audit" }>;
 
@@ -45,7 +45,10 @@ export async function runAudit(
   const wanted = (factor: Factor) =>
     (audit.status === undefined || factor.status === audit.status) &&
     (audit.factorTypes.length === 0 || audit.factorTypes.includes(factor.factor_type));
+  // A resumed audit counts what earlier runs finished too: the summary is the whole audit's.
   const coverage = createCoverage();
+  for (const keys of checkpoint?.earlier ?? []) count(coverage, keys);
+  const before = coverage.entities;
   let rows = 0;
   let header = checkpoint?.resumed ? "" : format.start();
   const started = Date.now();
@@ -91,12 +94,13 @@ export async function runAudit(
         );
         continue;
       }
-      count(coverage, result.factors);
+      const keys = factorKeys(result.factors);
+      count(coverage, keys);
       const matching = result.factors.filter(wanted);
       rows += matching.length;
       const text = format.page(matching);
       if (checkpoint) {
-        checkpoint.record(result.identity, header + text);
+        checkpoint.record(result.identity, header + text, keys);
         header = "";
       } else {
         // Rows shown on the terminal the progress line is on: wiped first, so a row starts clean.
@@ -132,7 +136,7 @@ export async function runAudit(
     if (file !== undefined) closeSync(file);
     if (failedFile !== undefined) closeSync(failedFile);
   }
-  io.stderr.write(`${progress ? CLEAR_LINE : ""}${summary(coverage, rows)}`);
+  io.stderr.write(`${progress ? CLEAR_LINE : ""}${summary(coverage, rows, before)}`);
   if (audit.summary !== undefined) {
     writeFileSync(audit.summary, `${JSON.stringify(coverage, null, 2)}\n`);
   }

@@ -1,0 +1,45 @@
+// What a checkpoint file says. Its first line is the command it belongs to; each line after it an
+// Entity done (its identity, the output's length after its rows, its factors' type/status);
+// a last "#complete" when the audit went through its whole input.
+import { UsageError } from "./usage-error.js";
+
+export const BOUND = "#bound\t";
+
+function parseBinding(text: string): Record<string, string> {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError("line 1 is damaged (its command does not parse)");
+  }
+}
+export const COMPLETE = "#complete";
+
+/** What a checkpoint file says: the identities done, and the output's length after them. */
+export function readCheckpoint(text: string): {
+  done: Set<string>;
+  earlier: string[][];
+  outBytes: number;
+  length: number;
+  binding?: Record<string, string>;
+  finished: boolean;
+} {
+  // A line cut short by a crash has no newline yet: it did not happen.
+  const length = text.lastIndexOf("\n") + 1;
+  const done = new Set<string>();
+  const earlier: string[][] = [];
+  let [outBytes, finished] = [0, false];
+  let binding: Record<string, string> | undefined;
+  const lines = text.slice(0, length).split("\n").slice(0, -1);
+  for (const [at, line] of lines.entries()) {
+    const match = /^("(?:[^"\\]|\\.)*")\t(\d+)\t(\[.*\])$/.exec(line);
+    if (match) {
+      done.add(JSON.parse(match[1]!));
+      earlier.push(JSON.parse(match[3]!));
+      outBytes = Math.max(outBytes, Number(match[2]));
+    } else if (line === COMPLETE) finished = true;
+    else if (at === 0 && line.startsWith(BOUND)) binding = parseBinding(line.slice(BOUND.length));
+    // Skipped, a damaged line would audit its Entity again and write its rows twice.
+    else throw new UsageError(`line ${at + 1} is damaged (${JSON.stringify(line.slice(0, 40))})`);
+  }
+  return { done, earlier, outBytes, length, binding, finished };
+}
