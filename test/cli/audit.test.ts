@@ -563,9 +563,9 @@ describe("a resumed audit's summary", () => {
   it("counts the whole audit, saying what was done before this run and now", async () => {
     const server = await fake({ factorsFor });
     const dir = mkdtempSync(join(tmpdir(), "audit-resumed-"));
-    const [out, checkpoint, summaryFile] = ["out.ndjson", "cp", "summary.json"].map((f) =>
-      join(dir, f),
-    );
+    const out = join(dir, "out.ndjson");
+    const checkpoint = join(dir, "cp");
+    const summaryFile = join(dir, "summary.json");
     const args = audit(
       server,
       "--identities",
