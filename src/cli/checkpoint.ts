@@ -18,8 +18,11 @@ import { lockFor } from "./lock.js";
 import { UsageError } from "./usage-error.js";
 
 export interface Checkpoint {
-  /** Whether the Entity at this place in the input was audited in an earlier run. */
-  done(identity: string): boolean;
+  /**
+   * Takes up `identity` unless an earlier run finished it or this run already took it up: each
+   * identity is audited once however often the input lists it.
+   */
+  claim(identity: string): boolean;
   /** Appends an Entity's rows to the output, then records it as done. */
   record(identity: string, rows: string, keys: string[]): void;
   /** What earlier runs recorded of each Entity they finished: its factors' `type/status` keys. */
@@ -96,8 +99,14 @@ function openLocked(
   const out = openSync(outPath, existsSync(outPath) ? "r+" : "w+");
   ftruncateSync(out, earlier?.outBytes ?? 0);
   let outBytes = earlier?.outBytes ?? 0;
+  // The identities done in earlier runs, then those this run takes up: one set for both.
+  const claimed = earlier?.done ?? new Set<string>();
   return {
-    done: (identity) => earlier?.done.has(identity) ?? false,
+    claim(identity) {
+      if (claimed.has(identity)) return false;
+      claimed.add(identity);
+      return true;
+    },
     resumed: outBytes > 0,
     finished: earlier?.finished ?? false,
     earlier: earlier?.earlier ?? [],

@@ -595,3 +595,29 @@ describe("a resumed audit's summary", () => {
     expect(counts(resumed.stderr)).toBe(counts(whole.stderr));
   });
 });
+
+describe("an identity listed twice", () => {
+  it("is audited once in an audit with a checkpoint", async () => {
+    const server = await fake({ factorsFor });
+    const dir = mkdtempSync(join(tmpdir(), "audit-twice-"));
+    const out = join(dir, "out.ndjson");
+    const input = identitiesFile([
+      "user-00001",
+      "user-00002",
+      "user-00001",
+      "user-00003",
+      "user-00002",
+    ]);
+    const result = await run(
+      audit(server, "--identities", input, "--out", out, "--checkpoint", join(dir, "cp")),
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^verify-factors: 3 entities: /);
+    const sids = readFileSync(out, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line).sid);
+    expect(new Set(sids).size).toBe(sids.length);
+    expect(server.log.filter((r) => r.path.endsWith("/Factors"))).toHaveLength(3);
+  });
+});

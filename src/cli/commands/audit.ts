@@ -69,7 +69,7 @@ export async function runAudit(
       io.stdin ?? process.stdin,
       controller.signal,
     )) {
-      if (!checkpoint?.done(identity)) yield identity;
+      if (!checkpoint || checkpoint.claim(identity)) yield identity;
     }
   }
   try {
