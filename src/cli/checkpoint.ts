@@ -14,6 +14,7 @@ import {
 } from "node:fs";
 import { differenceOf } from "./checkpoint-binding.js";
 import { BOUND, COMPLETE, readCheckpoint } from "./checkpoint-file.js";
+import { writeAll } from "./io.js";
 import { lockFor } from "./lock.js";
 import { UsageError } from "./usage-error.js";
 
@@ -112,9 +113,10 @@ function openLocked(
     earlier: earlier?.earlier ?? [],
     record(identity, rows, keys) {
       const bytes = Buffer.from(rows);
-      writeSync(out, bytes, 0, bytes.length, outBytes);
+      // Whole or not at all: a failed write leaves the Entity unrecorded, to be audited again.
+      writeAll(out, bytes, outBytes);
       outBytes += bytes.length;
-      writeSync(checkpoint, `${JSON.stringify(identity)}\t${outBytes}\t${JSON.stringify(keys)}\n`);
+      writeAll(checkpoint, `${JSON.stringify(identity)}\t${outBytes}\t${JSON.stringify(keys)}\n`);
     },
     complete: () => void writeSync(checkpoint, `${COMPLETE}\n`),
     close() {

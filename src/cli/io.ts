@@ -1,4 +1,6 @@
-// The streams the command talks to, and writing to them without running ahead of the reader.
+// The streams the command talks to, and writing to them without running ahead of the reader;
+// writing to a file whole or not at all.
+import { writeSync } from "node:fs";
 
 /** The streams the command talks to: `process`'s, or a test's. */
 export interface Io {
@@ -19,4 +21,20 @@ export function writer(stream: Io["stdout"]) {
       stream.on("drain", done).on("error", done).on("close", done);
     });
   };
+}
+
+/**
+ * Writes all of `text` to the file at `position` (or its end), or throws: a write cut short (a
+ * full disk, a file-size limit) is never counted as whole.
+ */
+export function writeAll(fd: number, text: string | Uint8Array, position?: number): number {
+  const bytes = typeof text === "string" ? Buffer.from(text) : text;
+  let done = 0;
+  while (done < bytes.length) {
+    const at = position === undefined ? null : position + done;
+    const n = writeSync(fd, bytes, done, bytes.length - done, at);
+    if (n === 0) throw new Error("no byte could be written");
+    done += n;
+  }
+  return done;
 }

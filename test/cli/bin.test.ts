@@ -1,4 +1,7 @@
 // The real process: what only a spawned `verify-factors` shows (exit codes, pipes, signals, a tty).
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bin, listArgs, spawnBin } from "../support/cli.js";
 import { makeFactor, SERVICE_SID } from "../support/fake-verify.js";
@@ -72,5 +75,56 @@ describe("the verify-factors bin", () => {
     expect(result.stdout).toContain("2 pages, 20 factors so far…");
     expect(result.stdout).toContain("\r\x1b[K");
     expect(result.stdout.match(/YF[0-9a-f]{32}/g)).toHaveLength(30);
+  });
+});
+
+describe("an audit whose output cannot be written whole", () => {
+  it("stops with one line, records no row it did not write, and a resume completes it exactly once", async () => {
+    const identities = Array.from({ length: 60 }, (_, i) => `user-${String(i).padStart(5, "0")}`);
+    const factorsFor = (identity: string) =>
+      [0, 1].map((i) => ({
+        ...makeFactor(i),
+        identity,
+        sid: `YF${identity.slice(-5)}${String(i).padStart(27, "0")}`,
+      }));
+    const server = await fake({ factorsFor });
+    const dir = mkdtempSync(join(tmpdir(), "audit-full-"));
+    const input = join(dir, "ids.txt");
+    writeFileSync(input, identities.join("\n") + "\n");
+    const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "cp")];
+    const args = [
+      "audit",
+      "--service-sid",
+      SERVICE_SID,
+      "--base-url",
+      server.url,
+      "--identities",
+      input,
+      "--out",
+      out,
+      "--checkpoint",
+      checkpoint,
+      "--concurrency",
+      "1",
+    ];
+    // A file-size limit of 16 blocks: the rows do not fit.
+    const quoted = [process.execPath, bin, ...args].map((a) => `'${a}'`).join(" ");
+    const limited = await spawnBin([], { argv: ["sh", "-c", `ulimit -f 16; exec ${quoted}`] })
+      .done;
+    expect(limited.code).toBe(1);
+    expect(limited.stderr).toBe(
+      "verify-factors: cannot write the output (EFBIG); run the same command again to go on\n",
+    );
+    const resumed = await spawnBin(args).done;
+    expect(resumed.code).toBe(0);
+    const text = readFileSync(out, "utf8");
+    expect(text).not.toContain("\u0000");
+    const sids = text
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line).sid);
+    expect(sids.sort()).toStrictEqual(
+      identities.flatMap((id) => factorsFor(id).map((f) => f.sid)).sort(),
+    );
   });
 });

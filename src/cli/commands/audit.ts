@@ -1,12 +1,12 @@
 // `verify-factors audit`: the factors of many Entities, one row per matching factor, with a summary
 // on stderr and, with --checkpoint, exactly-once output across crashes.
-import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, openSync, writeFileSync } from "node:fs";
 import { VerifyArgumentError, VerifyError, type Factor, type VerifyClient } from "../../index.js";
 import { checkpointFor } from "../checkpoint-binding.js";
 import type { Report } from "../errors.js";
 import type { Command } from "../flags.js";
 import { createFormat } from "../formats.js";
-import { writer, type Io } from "../io.js";
+import { writeAll, writer, type Io } from "../io.js";
 import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
 import { countIdentities, numbered } from "./audit-input.js";
 import { count, createCoverage, factorKeys, summary } from "./audit-summary.js";
@@ -37,10 +37,10 @@ export async function runAudit(
   // The failed identities, one a line as they fail, to feed back as --identities.
   const failedFile = audit.failed !== undefined ? openSync(audit.failed, "w") : undefined;
   const failedTo =
-    failedFile !== undefined ? (text: string) => writeSync(failedFile, text) : undefined;
+    failedFile !== undefined ? (text: string) => writeAll(failedFile, text) : undefined;
   const toStdout = writer(io.stdout);
   const write = async (text: string) =>
-    file === undefined ? toStdout(text) : void writeSync(file, text);
+    file === undefined ? toStdout(text) : void writeAll(file, text);
 
   const wanted = (factor: Factor) =>
     (audit.status === undefined || factor.status === audit.status) &&
@@ -124,10 +124,12 @@ export async function runAudit(
     }
     // The audit as a whole failed (the Service's Entities could not be listed): one line.
     if (error instanceof VerifyArgumentError) return report.usage(error);
-    if (error instanceof VerifyError) {
-      if (progress) io.stderr.write(CLEAR_LINE);
-      return report.fail(1, report.describe(error));
-    }
+    if (progress) io.stderr.write(CLEAR_LINE);
+    if (error instanceof VerifyError) return report.fail(1, report.describe(error));
+    // A file that could not be written (a full disk, a size limit): what was recorded stays.
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    const resume = checkpoint ? "; run the same command again to go on" : "";
+    if (code) return report.fail(1, `cannot write the output (${code})${resume}`);
     throw error;
   } finally {
     io.stdout.off("error", onError);
