@@ -109,8 +109,7 @@ describe("an audit whose output cannot be written whole", () => {
     ];
     // A file-size limit of 16 blocks: the rows do not fit.
     const quoted = [process.execPath, bin, ...args].map((a) => `'${a}'`).join(" ");
-    const limited = await spawnBin([], { argv: ["sh", "-c", `ulimit -f 16; exec ${quoted}`] })
-      .done;
+    const limited = await spawnBin([], { argv: ["sh", "-c", `ulimit -f 16; exec ${quoted}`] }).done;
     expect(limited.code).toBe(1);
     expect(limited.stderr).toBe(
       "verify-factors: cannot write the output (EFBIG); run the same command again to go on\n",
