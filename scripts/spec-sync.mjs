@@ -3,13 +3,12 @@
 // and this package's spec, in the operations the package covers. Exit 0: in sync (every
 // difference is one openapi/sync-kept.yaml keeps, with its reason); 1: differences to review;
 // 2: the command was used wrongly.
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
-import { parseSpec, readSpec, SPEC_IN_REPO, UsageError } from "./spec-diff/read-spec.mjs";
+import { gitShow, parseSpec, readSpec, SPEC_IN_REPO, UsageError } from "./spec-diff/read-spec.mjs";
 import { compareWithTwilio } from "./spec-sync/compare.mjs";
 import { renderSync } from "./spec-sync/report.mjs";
 
@@ -32,26 +31,10 @@ Exit codes: 0 in sync, 1 differences to review, 2 usage error.`;
 /** Where Twilio's description of Verify v2 lives in twilio-oai. */
 const IN_OAI = "spec/yaml/twilio_verify_v2.yaml";
 
-function gitShow(ref, repo, source) {
-  if (!ref) throw new UsageError(`"git:" needs a ref after it, as in git:main`);
-  try {
-    return execFileSync("git", ["show", `${ref}:${IN_OAI}`], {
-      cwd: repo,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch (error) {
-    const said = String(error.stderr ?? error.message)
-      .trim()
-      .split("\n")[0];
-    throw new UsageError(`${source}: no ${IN_OAI} at that ref in ${repo} (git says: ${said})`);
-  }
-}
-
 async function readTwilio(source, cwd, repo) {
   if (source.startsWith("git:")) {
-    return parseSpec(gitShow(source.slice(4), resolve(cwd, repo ?? "."), source), source);
+    const dir = resolve(cwd, repo ?? ".");
+    return parseSpec(gitShow(source.slice(4), dir, IN_OAI, ` in ${dir}`), source);
   }
   if (!/^https?:\/\//.test(source)) return readSpec(source, cwd);
   let response;

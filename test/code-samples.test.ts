@@ -1,12 +1,11 @@
 // The spec's x-codeSamples, run as a reader of the docs would run them, against the fake server.
 import { execFile } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { bin } from "./support/cli.js";
 import { ACCOUNT_SID, AUTH_TOKEN } from "./support/fake-verify.js";
+import { typeCheckExample, writeArtifact } from "./support/example.js";
 import { fakeServers } from "./support/server-pool.js";
 import { loadSpec, root } from "./support/spec.js";
 
@@ -15,8 +14,6 @@ const run = promisify(execFile);
 const operation = loadSpec().paths["/v2/Services/{ServiceSid}/Entities/{Identity}/Factors"].get;
 const samples: { lang: string; label: string; source: string }[] = operation["x-codeSamples"];
 const sample = (label: string) => samples.find((s) => s.label === label)!.source;
-// Inside the repository, so that `import "verify-factors"` resolves to this package.
-const dir = join(root, "test/artifacts");
 
 async function withServer(total: number) {
   const server = await fake({ total });
@@ -46,31 +43,17 @@ describe("the spec's code samples", () => {
   });
 
   it("the TypeScript sample type-checks", async () => {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "code-sample.mts"), sample("verify-factors"));
-    const tsc = resolve(root, "node_modules/.bin/tsc");
-    // The example against the package's types; the .d.ts files themselves are package.test.ts's.
-    const args = [
-      "--noEmit",
-      "--skipLibCheck",
-      "--strict",
-      "--target",
-      "es2022",
-      "--module",
-      "nodenext",
-    ];
-    args.push("--lib", "es2022,dom", "--types", "node", join(dir, "code-sample.mts"));
-    await expect(run(tsc, args, { cwd: root })).resolves.toBeDefined();
+    await expect(
+      typeCheckExample("code-sample.mts", sample("verify-factors")),
+    ).resolves.toBeDefined();
   }, 60_000);
 
   it("the TypeScript sample lists every factor", async () => {
     const { server, env } = await withServer(60);
-    mkdirSync(dir, { recursive: true });
     const script = ts.transpileModule(sample("verify-factors"), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     }).outputText;
-    writeFileSync(join(dir, "code-sample.mjs"), script);
-    const { stdout } = await run(process.execPath, [join(dir, "code-sample.mjs")], {
+    const { stdout } = await run(process.execPath, [writeArtifact("code-sample.mjs", script)], {
       env,
       cwd: root,
     });

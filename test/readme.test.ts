@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import ts from "typescript";
 import { expect, it } from "vitest";
+import { typeCheckExample, writeArtifact } from "./support/example.js";
 import { ACCOUNT_SID, AUTH_TOKEN } from "./support/fake-verify.js";
 import { fakeServers } from "./support/server-pool.js";
 
@@ -11,40 +12,22 @@ const root = resolve(import.meta.dirname, "..");
 const fake = fakeServers();
 
 // The README's TypeScript examples, in order, make one program: it must type-check and run.
-// It lives inside the repository so that `import "verify-factors"` resolves to this package.
 const readme = readFileSync(join(root, "README.md"), "utf8");
 const program = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).join("\n");
 // The same program with its types stripped, as a user's build would run it.
 const script = ts.transpileModule(program, {
   compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
 }).outputText;
-const dir = join(root, "test/artifacts");
 
 it("the README's client examples type-check", async () => {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "readme-example.mts"), program);
-  const tsc = resolve(root, "node_modules/.bin/tsc");
-  // The example against the package's types; the .d.ts files themselves are package.test.ts's.
-  const args = [
-    "--noEmit",
-    "--skipLibCheck",
-    "--strict",
-    "--target",
-    "es2022",
-    "--module",
-    "nodenext",
-  ];
-  args.push("--lib", "es2022,dom", "--types", "node", join(dir, "readme-example.mts"));
-  await expect(promisify(execFile)(tsc, args, { cwd: root })).resolves.toBeDefined();
+  await expect(typeCheckExample("readme-example.mts", program)).resolves.toBeDefined();
 }, 60_000);
 
 it("the README's client examples run as written", async () => {
   const server = await fake({ total: 120, identities: ["readme-user-0001", "readme-user-0002"] });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "readme-example.mjs"), script);
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [join(dir, "readme-example.mjs")],
+    [writeArtifact("readme-example.mjs", script)],
     {
       cwd: root,
       env: {

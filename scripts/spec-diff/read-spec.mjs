@@ -10,10 +10,14 @@ export const SPEC_IN_REPO = "openapi/verify.yaml";
 /** A mistake in what was asked: the message says what was wrong; exit 2. */
 export class UsageError extends Error {}
 
-function gitShow(ref, cwd) {
-  if (!ref) throw new UsageError(`"git:" needs a ref after it, as in git:HEAD~1 or git:v0.1.0`);
+/**
+ * The text of `path` at git `ref` in the repository at `cwd`, or a `UsageError` that says there is
+ * none; `where` ends its message (as " in DIR").
+ */
+export function gitShow(ref, cwd, path = SPEC_IN_REPO, where = "") {
+  if (!ref) throw new UsageError(`"git:" needs a ref after it, as in git:HEAD~1 or git:main`);
   try {
-    return execFileSync("git", ["show", `${ref}:${SPEC_IN_REPO}`], {
+    return execFileSync("git", ["show", `${ref}:${path}`], {
       cwd,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
@@ -23,7 +27,7 @@ function gitShow(ref, cwd) {
     const said = String(error.stderr ?? error.message)
       .trim()
       .split("\n")[0];
-    throw new UsageError(`git:${ref}: no ${SPEC_IN_REPO} at that ref (git says: ${said})`);
+    throw new UsageError(`git:${ref}: no ${path} at that ref${where} (git says: ${said})`);
   }
 }
 

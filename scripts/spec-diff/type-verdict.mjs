@@ -17,7 +17,8 @@ export function operationKeys(spec) {
   );
 }
 
-const generate = async (spec) =>
+/** What `npm run generate` (openapi-typescript with `--enum-values`) writes for `spec`. */
+export const generateTypes = async (spec) =>
   astToString(await openapiTS(structuredClone(spec), { enumValues: true, silent: true }));
 
 /** One program over both generated files and a probe that names each type to compare. */
@@ -106,7 +107,7 @@ function same(checker, a, b) {
  * @returns {Promise<Map<string, { request?: string, responses: Map<string, string>, unchanged: Set<string> }>>}
  */
 export async function typeVerdicts(before, after) {
-  const [oldTypes, newTypes] = await Promise.all([generate(before), generate(after)]);
+  const [oldTypes, newTypes] = await Promise.all([generateTypes(before), generateTypes(after)]);
   const common = operationKeys(before).filter((key) => operationKeys(after).includes(key));
   const aliases = [];
   const probe = [

@@ -2,9 +2,8 @@
 // One TypeScript program is kept and handed to the next as `oldProgram`, so every check after the
 // first re-reads only generated/verify.ts and re-checks; the rest (lib, node_modules) is reused.
 import { resolve } from "node:path";
-import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
-import { root, type Json } from "./spec.js";
+import { root } from "./spec.js";
 
 const generatedPath = resolve(root, "generated/verify.ts");
 const config = ts.getParsedCommandLineOfConfigFile(
@@ -19,10 +18,7 @@ const rootNames = config.fileNames.filter(
 const reused = new Map<string, ts.SourceFile>();
 let previous: ts.Program | undefined;
 
-/** What `openapi-typescript --enum-values` writes for `spec`. */
-export async function generateTypes(spec: Json): Promise<string> {
-  return astToString(await openapiTS(spec, { enumValues: true }));
-}
+export { generateTypes } from "../../scripts/spec-diff/type-verdict.mjs";
 
 /** tsc's report for src/ against `generated` (empty when it type-checks), paths from the root. */
 export function typeCheckSrc(generated: string): string {

@@ -7,27 +7,26 @@ import type { Command } from "../flags.js";
 
 type AuditCommand = Extract<Command, { name: "audit" }>;
 
-/** The identities to audit, numbered by their place in the input (lines of a file, or Entities). */
-export async function* numbered(
+/** The identities to audit, in the order of the input (lines of a file, or Entities). */
+export async function* inputIdentities(
   client: VerifyClient,
   { audit }: AuditCommand,
   stdin: NodeJS.ReadableStream,
   signal: AbortSignal,
-): AsyncGenerator<[number, string]> {
-  let index = 0;
+): AsyncGenerator<string> {
   if (audit.identities === undefined) {
     const entities = client.listEntities({
       serviceSid: audit.serviceSid,
       pageSize: audit.pageSize,
       signal,
     });
-    for await (const entity of entities) yield [index++, identityOf(entity)];
+    for await (const entity of entities) yield identityOf(entity);
     return;
   }
   const input = audit.identities === "-" ? stdin : createReadStream(audit.identities);
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     const identity = line.trim();
-    if (identity) yield [index++, identity];
+    if (identity) yield identity;
   }
 }
 

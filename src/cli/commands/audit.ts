@@ -8,7 +8,7 @@ import type { Command } from "../flags.js";
 import { createFormat } from "../formats.js";
 import { writeAll, writer, type Io } from "../io.js";
 import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
-import { countIdentities, numbered } from "./audit-input.js";
+import { countIdentities, inputIdentities } from "./audit-input.js";
 import { count, createCoverage, factorKeys, summary } from "./audit-summary.js";
 
 type AuditCommand = Extract<Command, { name: "audit" }>;
@@ -63,7 +63,7 @@ export async function runAudit(
   }
 
   async function* identities() {
-    for await (const [, identity] of numbered(
+    for await (const identity of inputIdentities(
       client,
       command,
       io.stdin ?? process.stdin,

@@ -1,0 +1,28 @@
+// A user's example (from the README or a spec code sample), written to test/artifacts/ inside
+// the repository so that `import "verify-factors"` resolves to this package.
+import { execFile } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { root } from "./spec.js";
+
+export const artifacts = join(root, "test/artifacts");
+
+/** Writes `source` as `name` in test/artifacts/; its path. */
+export function writeArtifact(name: string, source: string): string {
+  mkdirSync(artifacts, { recursive: true });
+  const path = join(artifacts, name);
+  writeFileSync(path, source);
+  return path;
+}
+
+/**
+ * tsc on a TypeScript example, strict, as a user's Node project would check it. The example is
+ * checked against the package's types; the .d.ts files themselves are package.test.ts's.
+ */
+export function typeCheckExample(name: string, source: string) {
+  const args = ["--noEmit", "--skipLibCheck", "--strict", "--target", "es2022"];
+  args.push("--module", "nodenext", "--lib", "es2022,dom", "--types", "node");
+  const tsc = resolve(root, "node_modules/.bin/tsc");
+  return promisify(execFile)(tsc, [...args, writeArtifact(name, source)], { cwd: root });
+}
