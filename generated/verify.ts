@@ -301,7 +301,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is not valid, for example a query parameter out of range (Twilio error documentation). */
+        /** @description The request is not valid, for example a query parameter out of range (Twilio error 60306, "Invalid Request"). */
         BadRequest: {
             headers: {
                 "Twilio-Request-Id": components["headers"]["Twilio-Request-Id"];

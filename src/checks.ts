@@ -55,7 +55,8 @@ export function checkServiceSid(value: unknown): string {
 }
 
 export function checkIdentity(value: unknown): string {
-  const rule = "8 to 64 dash-separated alphanumeric characters";
+  const length = "8 to 64 dash-separated alphanumeric characters";
+  const rule = typeof value === "string" ? length : `a string of ${length}`;
   if (typeof value === "string" && (value.length < 8 || value.length > 64)) {
     throw new VerifyArgumentError("identity", describe(value), rule);
   }

@@ -128,6 +128,28 @@ describe("against `prism mock openapi/verify.yaml`", () => {
     );
   });
 
+  it.each([
+    ["code=400", 400, 60306, "Invalid Request"],
+    ["code=401", 401, 20003, "Permission Denied"],
+    ["code=403", 403, 20403, "403 Forbidden"],
+    ["code=404", 404, 20404, "Not Found"],
+    ["code=429", 429, 20429, "Too Many Requests"],
+    ["code=500", 500, 20500, "Internal Server Error"],
+    ["code=503, example=serviceUnavailable", 503, 20503, "Service unavailable"],
+  ])(
+    "`Prefer: %s` answers with Twilio's error body for it",
+    async (prefer, status, code, message) => {
+      const error = await rejection(client(prefer).listFactors(target).toArray());
+      expect(error).toBeInstanceOf(VerifyApiError);
+      expect([error.status, error.code, error.message, error.moreInfo]).toStrictEqual([
+        status,
+        code,
+        message,
+        `https://www.twilio.com/docs/errors/${code}`,
+      ]);
+    },
+  );
+
   it("a request that breaks the spec is caught by Prism (so the check above can fail)", async () => {
     const seen: Headers[] = [];
     const { response } = await client("code=200", seen).api.GET(

@@ -109,8 +109,12 @@ function wording(diff, place) {
     );
     if (!what.includes(`\`${place.parameter}\``)) what += ` (parameter \`${place.parameter}\`)`;
   }
-  if (place.part === "response" && !/Response \S+/.test(what))
-    what += ` (response ${place.status})`;
+  if (place.part === "response") {
+    // api-smart-diff words a change to a response's content beside its schema (`examples`,
+    // say) as one to the Request Body's.
+    what = what.replace(/\bRequest Body content \([^)]*\)/, `Response ${place.status} content`);
+    if (!/Response \S+/.test(what)) what += ` (response ${place.status})`;
+  }
   // The examples this spec keeps in components are response bodies: said so, by name.
   const [top, kind, name] = diff.path;
   if (top === "components" && kind === "examples" && name !== undefined) {

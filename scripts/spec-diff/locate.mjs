@@ -60,11 +60,19 @@ export function placesOf(diff, before, after, followed) {
   if (path[0] === "security") return [{ part: "security", tail: path }];
   if (path[0] !== "components" || !USED_BY_OPERATIONS.has(path[1])) return [{ tail: path }];
   const ref = `#/components/${path[1]}/${path[2]}`;
-  const tail = joined(path.slice(3));
-  if (followed.some((other) => other.endsWith(tail))) return [];
+  const tail = path.slice(3);
+  // A response is followed where that operation's own response has the diff; a parameter's
+  // place in the list is not known here, so any operation's diff with the same tail counts.
+  const isFollowed = (place) => {
+    if (place.part !== "response") return followed.some((other) => other.endsWith(joined(tail)));
+    const [method, url] = place.operation.split(" ");
+    const own = ["paths", url, method.toLowerCase(), "responses", place.status, ...tail];
+    return followed.includes(joined(own));
+  };
   return operationKeys(after)
     .filter((key) => operationKeys(before).includes(key))
-    .flatMap((operation) => usesOf(after, operation, ref, path));
+    .flatMap((operation) => usesOf(after, operation, ref, path))
+    .filter((place) => !isFollowed(place));
 }
 
 /** Where one operation uses the component at `ref`, as places. */

@@ -3,6 +3,7 @@
 // allows makes an audit slower, not failed.
 import { checkIdentity } from "../checks.js";
 import { VerifyAbortError, VerifyError } from "../errors.js";
+import { follow } from "../http/signals.js";
 import type { AuditSettings, ListSettings } from "../options/settings.js";
 import type { EntityList } from "../paging/list-entities.js";
 import type { FactorList } from "../paging/list-factors.js";
@@ -11,7 +12,8 @@ import type { Entity, Factor } from "../types.js";
 /**
  * One identity's outcome: its factors, or the error that kept them from being listed. `index` is
  * its place in the input (0 for the first identity given or the first Entity listed), since
- * results come in the order they complete.
+ * results come in the order they complete. An input that is not a string has `identity` "" and
+ * an error saying what it was.
  */
 export type AuditResult =
   | { identity: string; index: number; factors: Factor[]; error?: undefined }
@@ -23,12 +25,9 @@ export interface Lists {
   entities(path: { ServiceSid: string }, list: ListSettings): EntityList;
 }
 
-/** An Entity's identity to audit; one that is not a string is audited as "", which fails its check. */
-export const identityOf = (entity: Entity): string =>
-  typeof entity.identity === "string" ? entity.identity : "";
-
-async function* identitiesOf(entities: EntityList): AsyncGenerator<string> {
-  for await (const entity of entities) yield identityOf(entity);
+// Handed on as they are: an identity that is not a string fails its own check, named as what it is.
+async function* identitiesOf(entities: EntityList): AsyncGenerator<unknown> {
+  for await (const entity of entities) yield entity.identity;
 }
 
 /** The audit of `settings`, started when it is iterated. */
@@ -40,7 +39,8 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
   const { serviceSid, pageSize, concurrency } = settings;
   // Aborted when the caller stops early or aborts: no listing outlives the audit.
   const stop = new AbortController();
-  const signal = settings.signal ? AbortSignal.any([settings.signal, stop.signal]) : stop.signal;
+  const unlink = follow(settings.signal, stop);
+  const { signal } = stop;
   const list: ListSettings = {
     ...settings,
     signal,
@@ -54,9 +54,10 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
       ? source[Symbol.asyncIterator]()
       : (source as Iterable<string>)[Symbol.iterator]();
 
-  const auditOne = async (identity: string, index: number): Promise<AuditResult> => {
+  const auditOne = async (given: unknown, index: number): Promise<AuditResult> => {
+    const identity = typeof given === "string" ? given : "";
     try {
-      const path = { ServiceSid: serviceSid, Identity: checkIdentity(identity) };
+      const path = { ServiceSid: serviceSid, Identity: checkIdentity(given) };
       const factors = await lists.factors(path, list).toArray();
       return { identity, index, factors };
     } catch (error) {
@@ -75,7 +76,7 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
   let wake = () => {};
   const settle = () => wake();
   const fail = (error: unknown) => (failure ??= { error });
-  const start = (identity: string) => {
+  const start = (identity: unknown) => {
     inFlight++;
     auditOne(identity, taken++)
       .then((result) => void ready.push(result), fail)
@@ -90,7 +91,7 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
     // Through a promise: a plain iterable's next() may throw, and its result is not one.
     Promise.resolve()
       .then(() => identities.next())
-      .then((step) => (step.done ? (exhausted = true) : start(String(step.value))), fail)
+      .then((step) => (step.done ? (exhausted = true) : start(step.value)), fail)
       .finally(() => {
         pulling = false;
         settle();
@@ -112,8 +113,9 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
     }
   } finally {
     caller?.removeEventListener("abort", settle);
+    unlink();
     stop.abort();
     // The source may be waiting for its next identity; the audit does not wait for it.
-    void Promise.resolve(identities.return?.()).catch(() => {});
+    void Promise.resolve(identities.return?.(undefined)).catch(() => {});
   }
 }

@@ -5,6 +5,7 @@ import { VerifyAbortError } from "../errors.js";
 import type { ListSettings } from "../options/settings.js";
 import type { PageMeta } from "../types.js";
 import type { List, Page, PageSource } from "./page.js";
+import { follow } from "../http/signals.js";
 import { LoopGuard } from "./loop-guard.js";
 import { cursorAt, pagingStep, type Position } from "./step.js";
 
@@ -31,13 +32,12 @@ async function* walk<Body extends { meta: PageMeta }, Item>(
   // Stryker disable next-line ConditionalExpression: without it the first fetch meets the aborted signal and throws the same
   if (signal?.aborted) throw ownError(signal.reason);
   // Aborted when the caller leaves early, or when `signal` aborts: no request outlives the walk.
-  // `AbortSignal.any` adds no listener to `signal`, so any number of listings may share it.
   const stop = new AbortController();
-  const linked = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+  const unlink = follow(signal, stop);
   const visited = new LoopGuard();
   const load = (next: Position) => {
     visited.add(next);
-    const pending = source.fetch(next, linked);
+    const pending = source.fetch(next, stop.signal);
     pending.catch(ignore); // awaited later; not an unhandled rejection meanwhile
     return pending;
   };
@@ -56,6 +56,7 @@ async function* walk<Body extends { meta: PageMeta }, Item>(
       at = step.next;
     }
   } finally {
+    unlink();
     stop.abort(OVER);
   }
 }

@@ -1,7 +1,8 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { VerifyApiError, VerifyArgumentError, type AuditResult } from "../../src/index.js";
 import { makeFactor } from "../support/fake-verify.js";
-import { clientFor, collect, rejection, sleep, target } from "../support/helpers.js";
+import { clientFor, collect, rejection, signalsKeptBy, sleep, target } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
 
 const fake = fakeServers();
@@ -74,6 +75,20 @@ describe("auditFactors", () => {
     expect(server.stats.peakInFlight).toBeLessThanOrEqual(5);
   });
 
+  it("an identity that is not a string fails alone, named as what it is, and sends nothing", async () => {
+    const server = await fake({ factorsFor });
+    const identities = [undefined, 12345678, "user-00001"] as unknown as string[];
+    const results = await collect(
+      clientFor(server).auditFactors({ serviceSid, identities, concurrency: 1 }),
+    );
+    expect(results.map((r) => [r.index, r.identity, r.error?.message])).toStrictEqual([
+      [0, "", expect.stringMatching(/^identity is undefined; it must be a string of 8 to 64/)],
+      [1, "", expect.stringMatching(/^identity is 12345678; it must be a string of 8 to 64/)],
+      [2, "user-00001", undefined],
+    ]);
+    expect(server.log.map((r) => r.path.split("/")[5])).toStrictEqual(["user-00001"]);
+  });
+
   it("gives a bad identity and a failing one their error results, and goes on", async () => {
     const server = await fake({ factorsFor });
     server.fail({ status: 404 });
@@ -127,6 +142,28 @@ describe("auditFactors", () => {
     });
     const error = await rejection(collect(audit));
     expect(error.name).toBe("AbortError");
+  });
+
+  it("keeps nothing on a long-lived signal: no signal made from it, no listener left", async () => {
+    const control = new AbortController();
+    AbortSignal.any([control.signal]);
+    expect(signalsKeptBy(control.signal)).toBe(1); // the count reads Node's bookkeeping
+    const server = await fake({ factorsFor });
+    const app = new AbortController();
+    const client = clientFor(server);
+    for (let round = 0; round < 3; round++) {
+      const audit = client.auditFactors({
+        serviceSid,
+        identities: names(40),
+        concurrency: 20,
+        signal: app.signal,
+      });
+      for await (const _result of audit) {
+        expect(getEventListeners(app.signal, "abort").length).toBeLessThanOrEqual(2);
+      }
+    }
+    expect(signalsKeptBy(app.signal)).toBe(0);
+    expect(getEventListeners(app.signal, "abort")).toHaveLength(0);
   });
 
   it.each([

@@ -466,7 +466,7 @@ describe("an Entity whose identity is not a string", () => {
     const result = await run(audit(server, "-o", "ndjson"));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^verify-factors: \(an Entity whose identity is not a string\): identity is ""/m,
+      /^verify-factors: \(an Entity whose identity is not a string\): identity is 12345678; it must be a string of 8 to 64/m,
     );
     expect(result.stderr).toMatch(
       /2 entities: 1 with a verified factor, 0 with only unverified factors, 0 with no factors, 1 failed;/,

@@ -46,6 +46,40 @@ describe("follow", () => {
   });
 });
 
+describe("follow, with many controllers on one signal", () => {
+  it("holds one listener for all of them, and none once all have let go", () => {
+    const parent = new AbortController();
+    const first = new AbortController();
+    const second = new AbortController();
+    const releaseFirst = follow(parent.signal, first);
+    const releaseSecond = follow(parent.signal, second);
+    expect(getEventListeners(parent.signal, "abort")).toHaveLength(1);
+    releaseFirst();
+    releaseFirst();
+    expect(getEventListeners(parent.signal, "abort")).toHaveLength(1);
+    releaseSecond();
+    expect(getEventListeners(parent.signal, "abort")).toHaveLength(0);
+    const third = new AbortController();
+    follow(parent.signal, third);
+    parent.abort("after");
+    expect([first, second, third].map((c) => c.signal.aborted)).toStrictEqual([false, false, true]);
+  });
+
+  it("aborts every controller still following, with the parent's reason", () => {
+    const parent = new AbortController();
+    const controllers = Array.from({ length: 30 }, () => new AbortController());
+    const releases = controllers.map((controller) => follow(parent.signal, controller));
+    releases[0]!();
+    parent.abort("all");
+    expect(controllers.map((c) => c.signal.reason)).toStrictEqual([
+      undefined,
+      ...Array(29).fill("all"),
+    ]);
+    expect(getEventListeners(parent.signal, "abort")).toHaveLength(0);
+    for (const release of releases) release();
+  });
+});
+
 describe("sleep", () => {
   it("resolves after the time, and leaves no listener on the signal", async () => {
     vi.useFakeTimers();

@@ -336,6 +336,20 @@ describe("spec:diff on edits of this repository's spec", () => {
     expect(stdout).toMatch(/the 5XX response loses/);
   });
 
+  it("the same edit to a 4XX and the 5XX response is reported for each, worded as a response's", async () => {
+    const { code, stdout } = await ours((s) => {
+      for (const name of ["NotFound", "ServerError"]) {
+        s.components.responses[name].content["application/json"].example = { code: 1 };
+      }
+    });
+    expect(code).toBe(0);
+    const lines = section(stdout, "Docs only").filter((line) => line.includes("example"));
+    expect(lines).toHaveLength(2);
+    expect(lines.join("\n")).toMatch(/Response 404 content/);
+    expect(lines.join("\n")).toMatch(/response 5XX/);
+    expect(stdout).not.toMatch(/Request Body/);
+  });
+
   it("a parameter both operations share, changed once, is reported once with its name", async () => {
     const { stdout } = await ours((s) => (s.components.parameters.PageSize.schema.maximum = 500));
     const lines = section(stdout, "Breaking");

@@ -29,3 +29,17 @@ export async function rejection(promise: Promise<unknown>): Promise<any> {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * How many signals Node keeps alive for `signal` (those `AbortSignal.any` made from it): read from
+ * Node's own bookkeeping, since that set is what grows the heap when a long-lived signal is shared.
+ */
+export function signalsKeptBy(signal: AbortSignal): number {
+  const key = Object.getOwnPropertySymbols(signal).find(
+    (symbol) => symbol.description === "kDependantSignals",
+  );
+  const kept = key
+    ? (signal as unknown as Record<symbol, Set<unknown> | undefined>)[key]
+    : undefined;
+  return kept?.size ?? 0;
+}

@@ -1,7 +1,6 @@
 // Where an audit's identities come from (a file, stdin or every Entity), and how many a file holds.
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { identityOf } from "../../audit/audit-factors.js";
 import type { VerifyClient } from "../../index.js";
 import type { Command } from "../flags.js";
 
@@ -20,7 +19,7 @@ export async function* inputIdentities(
       pageSize: audit.pageSize,
       signal,
     });
-    for await (const entity of entities) yield identityOf(entity);
+    for await (const entity of entities) yield entity.identity ?? "";
     return;
   }
   const input = audit.identities === "-" ? stdin : createReadStream(audit.identities);
