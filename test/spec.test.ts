@@ -201,11 +201,50 @@ describe("every example value has a source", () => {
     );
   }
 
+  // Twilio's error pages (twilio.com/docs/errors/CODE): each one's title and HTTP status.
+  const errorPages: Record<string, [number, string, number]> = {
+    InvalidRequestError: [60306, "Invalid Request", 400],
+    PermissionDeniedError: [20003, "Permission Denied", 401],
+    ForbiddenError: [20403, "403 Forbidden", 403],
+    NotFoundError: [20404, "Not Found", 404],
+    TooManyRequestsError: [20429, "Too Many Requests", 429],
+    InternalServerError: [20500, "Internal Server Error", 500],
+    ServiceUnavailableError: [20503, "Service unavailable", 503],
+  };
+
   it("is a value of the example bodies, or the one header example Twilio gives", () => {
     expect(Object.keys(spec.components.examples)).toHaveLength(
-      fixtureNames.length + Object.keys(entityExamples).length,
+      fixtureNames.length + Object.keys(entityExamples).length + Object.keys(errorPages).length,
     );
     expect(unsourced(spec)).toEqual([]);
+  });
+
+  it("an error example is its Twilio error page's code, title and status", () => {
+    const errors = Object.entries(spec.components.examples).filter(([name]) =>
+      name.endsWith("Error"),
+    );
+    expect(
+      Object.fromEntries(errors.map(([name, example]) => [name, example.value])),
+    ).toStrictEqual(
+      Object.fromEntries(
+        Object.entries(errorPages).map(([name, [code, message, status]]) => [
+          name,
+          { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
+        ]),
+      ),
+    );
+    // Each is the example of the response for its status.
+    const { responses } = spec.components;
+    for (const [name, [, , status]] of Object.entries(errorPages)) {
+      const owner = Object.values(responses).find((response: Json) =>
+        Object.values(response.content["application/json"].examples ?? {}).some(
+          (example: Json) => example.$ref === `#/components/examples/${name}`,
+        ),
+      ) as Json;
+      expect(owner?.description, name).toMatch(
+        status >= 500 ? /20500|20503/ : String(errorPages[name]![0]),
+      );
+    }
   });
 
   it("so a made-up example is caught", () => {

@@ -61,13 +61,16 @@ export function placesOf(diff, before, after, followed) {
   if (path[0] !== "components" || !USED_BY_OPERATIONS.has(path[1])) return [{ tail: path }];
   const ref = `#/components/${path[1]}/${path[2]}`;
   const tail = path.slice(3);
-  // A response is followed where that operation's own response has the diff; a parameter's
-  // place in the list is not known here, so any operation's diff with the same tail counts.
+  // Followed where a diff of that operation's own response ends the same way (a `5XX` response
+  // is not followed even when a `404` one with the same change is); a parameter's place in the
+  // list is not known here, so any diff with the same ending counts.
   const isFollowed = (place) => {
-    if (place.part !== "response") return followed.some((other) => other.endsWith(joined(tail)));
     const [method, url] = place.operation.split(" ");
-    const own = ["paths", url, method.toLowerCase(), "responses", place.status, ...tail];
-    return followed.includes(joined(own));
+    const own =
+      place.part === "response"
+        ? joined(["paths", url, method.toLowerCase(), "responses", place.status])
+        : "";
+    return followed.some((other) => other.startsWith(own) && other.endsWith(joined(tail)));
   };
   return operationKeys(after)
     .filter((key) => operationKeys(before).includes(key))
