@@ -220,8 +220,8 @@ describe("every example value has a source", () => {
   });
 
   it("an error example is its Twilio error page's code, title and status", () => {
-    const errors = Object.entries(spec.components.examples).filter(([name]) =>
-      name.endsWith("Error"),
+    const errors = Object.entries(spec.components.examples as Record<string, Json>).filter(
+      ([name]) => name.endsWith("Error"),
     );
     expect(
       Object.fromEntries(errors.map(([name, example]) => [name, example.value])),
@@ -237,8 +237,8 @@ describe("every example value has a source", () => {
     const { responses } = spec.components;
     for (const [name, [, , status]] of Object.entries(errorPages)) {
       const owner = Object.values(responses).find((response: Json) =>
-        Object.values(response.content["application/json"].examples ?? {}).some(
-          (example: Json) => example.$ref === `#/components/examples/${name}`,
+        (Object.values(response.content["application/json"].examples ?? {}) as Json[]).some(
+          (example) => example.$ref === `#/components/examples/${name}`,
         ),
       ) as Json;
       expect(owner?.description, name).toMatch(
