@@ -1,7 +1,17 @@
 // Races contenders fairly: the same rounds for each, in alternating order, each after a full GC.
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Warm-up once, then rounds in alternating order (A B C, C B A, ...); median time of each. */
+/** The middle half of `xs`: its 25th and 75th percentiles, the spread a figure is stated with. */
+export function quartiles(xs) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.round(q * (sorted.length - 1))];
+  return [at(0.25), at(0.75)];
+}
+
+/** `a[i] / b[i]` round by round: interleaved rounds pair up, so a ratio's spread is its own. */
+export const ratios = (a, b) => a.map((x, i) => x / b[i]);
+
+/** Warm-up once, then rounds in alternating order (A B C, C B A, ...); each one's times, in rounds. */
 export async function race(named, run, rounds) {
   const times = Object.fromEntries(named.map(([name]) => [name, []]));
   for (const [, fn] of named) await run(fn);
@@ -17,7 +27,7 @@ export async function race(named, run, rounds) {
       if (count === undefined) throw new Error(`${name} returned no count`);
     }
   }
-  return Object.fromEntries(Object.entries(times).map(([name, ts]) => [name, median(ts)]));
+  return times;
 }
 
 /** Races listings of all `total` factors at `url`, PageSize=1000, each checked to list them all. */

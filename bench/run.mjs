@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { format } from "prettier";
 import * as contenders from "./contenders.mjs";
-import { median, race, raceListings } from "./race.mjs";
+import { median, quartiles, race, raceListings, ratios } from "./race.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -65,6 +65,11 @@ const sizes = smoke
 const fmt = (n, digits = 0) =>
   n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok) => (ok ? "met" : "**MISSED**");
+/** A median with the middle half of its rounds: `291 (283–305)`. */
+const spread = (xs, digits = 0, unit = "") => {
+  const [low, high] = quartiles(xs);
+  return `${fmt(median(xs), digits)}${unit} (${fmt(low, digits)}–${fmt(high, digits)})`;
+};
 const sections = [];
 const section = (title, lines) => {
   const text = `### ${title}\n\n${lines.join("\n")}\n`;
@@ -100,23 +105,25 @@ async function throughput() {
     ["twilio-node each()", contenders.twilioEach],
   ];
   try {
-    const ms = await raceListings(named, server.url, total, sizes.throughputRuns);
-    const rate = (name) => total / (ms[name] / 1000);
-    const raw = rate("raw fetch loop (limit)");
-    const twilioRate = rate("twilio-node each()");
-    const ours = rate("verify-factors items");
+    const times = await raceListings(named, server.url, total, sizes.throughputRuns);
+    // Rates relative to another contender are per round (its time over this one's).
+    const vs = (name, other) => ratios(times[other], times[name]);
+    const raw = "raw fetch loop (limit)";
+    const twilio = "twilio-node each()";
+    const ours = median(vs("verify-factors items", raw));
+    const oursTwilio = median(vs("verify-factors items", twilio));
     section(
-      `1. Throughput: ${fmt(total)} factors, PageSize=1000 (median of ${sizes.throughputRuns})`,
+      `1. Throughput: ${fmt(total)} factors, PageSize=1000 (median of ${sizes.throughputRuns}, middle half in brackets)`,
       [
         "| contender | time (ms) | items/s | vs raw loop | vs twilio-node |",
         "| --- | ---: | ---: | ---: | ---: |",
         ...named.map(
           ([name]) =>
-            `| ${name} | ${fmt(ms[name])} | ${fmt(rate(name))} | ${fmt(rate(name) / raw, 2)}x | ${fmt(rate(name) / twilioRate, 2)}x |`,
+            `| ${name} | ${spread(times[name])} | ${fmt(total / (median(times[name]) / 1000))} | ${spread(vs(name, raw), 2, "x")} | ${spread(vs(name, twilio), 2, "x")} |`,
         ),
         "",
-        `Targets: items >= 0.95x raw loop: ${fmt(ours / raw, 2)}x, ${verdict(ours / raw >= 0.95)}; ` +
-          `>= 1.5x twilio-node: ${fmt(ours / twilioRate, 2)}x, ${verdict(ours / twilioRate >= 1.5)}.`,
+        `Targets: items >= 0.95x raw loop: ${fmt(ours, 2)}x, ${verdict(ours >= 0.95)}; ` +
+          `>= 1.5x twilio-node: ${fmt(oursTwilio, 2)}x, ${verdict(oursTwilio >= 1.5)}.`,
       ],
     );
   } finally {
@@ -139,26 +146,29 @@ async function throughputSameProcess() {
     ],
     { cwd: root },
   );
-  const ms = JSON.parse(stdout);
-  const rate = (name) => total / (ms[name] / 1000);
-  const raw = rate("raw fetch loop (limit)");
-  const ours = rate("verify-factors items");
-  const pages = rate("verify-factors pages()");
-  const steady =
-    rate("verify-factors items, 20 listings back to back") /
-    rate("raw fetch loop, 20 listings back to back");
+  const times = JSON.parse(stdout);
+  const raw = "raw fetch loop (limit)";
+  const vs = (name, other = raw) => ratios(times[other], times[name]);
+  const ours = median(vs("verify-factors items"));
+  const pages = median(vs("verify-factors pages()"));
+  const steady = median(
+    vs(
+      "verify-factors items, 20 listings back to back",
+      "raw fetch loop, 20 listings back to back",
+    ),
+  );
   section(
-    `1b. Throughput, server in the same process: ${fmt(total)} factors, PageSize=1000 (median of ${sizes.throughputRuns})`,
+    `1b. Throughput, server in the same process: ${fmt(total)} factors, PageSize=1000 (median of ${sizes.throughputRuns}, middle half in brackets)`,
     [
       "| contender | time (ms) | items/s | vs raw loop |",
       "| --- | ---: | ---: | ---: |",
-      ...Object.keys(ms).map(
+      ...Object.keys(times).map(
         (name) =>
-          `| ${name} | ${fmt(ms[name])} | ${fmt(rate(name))} | ${fmt(rate(name) / raw, 2)}x |`,
+          `| ${name} | ${spread(times[name])} | ${fmt(total / (median(times[name]) / 1000))} | ${spread(vs(name), 2, "x")} |`,
       ),
       "",
-      `Targets: items >= 0.97x raw loop: ${fmt(ours / raw, 2)}x, ${verdict(ours / raw >= 0.97)}; ` +
-        `pages() >= 0.98x: ${fmt(pages / raw, 2)}x, ${verdict(pages / raw >= 0.98)}; ` +
+      `Targets: items >= 0.97x raw loop: ${fmt(ours, 2)}x, ${verdict(ours >= 0.97)}; ` +
+        `pages() >= 0.98x: ${fmt(pages, 2)}x, ${verdict(pages >= 0.98)}; ` +
         `20 listings back to back >= 0.95x the raw loop's: ${fmt(steady, 2)}x, ${verdict(steady >= 0.95)}.`,
     ],
   );
@@ -181,16 +191,18 @@ async function latency() {
     ["raw fetch loop", (url) => contenders.rawLoop(url, { pageSize: 50, workMs })],
   ];
   try {
-    const ms = await race(named, (fn) => fn(server.url), sizes.runs);
-    const ours = ms["verify-factors, prefetch"];
-    const sequential = named.slice(1).map(([name]) => ms[name]);
-    const worst = Math.max(...sequential.map((t) => ours / t));
+    const times = await race(named, (fn) => fn(server.url), sizes.runs);
+    const prefetch = "verify-factors, prefetch";
+    const vs = (name) => ratios(times[prefetch], times[name]);
+    const worst = Math.max(...named.slice(1).map(([name]) => median(vs(name))));
     section(
-      `2. Latency-bound: ${pages} pages of 50, server ${workMs} ms/page, consumer ${workMs} ms/page (median of ${sizes.runs})`,
+      `2. Latency-bound: ${pages} pages of 50, server ${workMs} ms/page, consumer ${workMs} ms/page (median of ${sizes.runs}, middle half in brackets)`,
       [
         "| contender | time (ms) | prefetch / this |",
         "| --- | ---: | ---: |",
-        ...named.map(([name]) => `| ${name} | ${fmt(ms[name])} | ${fmt(ours / ms[name], 2)}x |`),
+        ...named.map(
+          ([name]) => `| ${name} | ${spread(times[name])} | ${spread(vs(name), 2, "x")} |`,
+        ),
         "",
         `Target: prefetch <= 0.6x the sequential ones (limit 0.5x): worst ${fmt(worst, 2)}x, ${verdict(worst <= 0.6)}.`,
       ],

@@ -1,7 +1,7 @@
 // Run with --expose-gc: the fake server in this very process, answering from memory, so it no
 // longer works in parallel with the client and the client's own CPU cost per factor shows in full.
 // A fresh process, so nothing an earlier scenario left on the heap is collected during this one.
-// Prints the median time of each contender as JSON.
+// Prints each contender's times, round by round, as JSON.
 import { parseArgs } from "node:util";
 import { startFakeVerify } from "./.build/fake-verify.mjs";
 import { oursItems, oursPages, oursSteady, rawLoop } from "./contenders.mjs";
