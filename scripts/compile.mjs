@@ -2,7 +2,7 @@
 // Compiles src/ twice: ESM for `import`, CommonJS for `require` on Node versions without
 // require(esm). Each build gets declarations of its own module kind, as are-the-types-wrong expects.
 import { execFileSync } from "node:child_process";
-import { chmodSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,4 +15,17 @@ for (const project of ["tsconfig.build.json", "tsconfig.cjs.json"]) {
 }
 writeFileSync(resolve(root, "dist/cjs/package.json"), '{ "type": "commonjs" }\n');
 chmodSync(resolve(root, "dist/esm/src/cli/bin.js"), 0o755);
-console.log("compiled: dist/esm (import) and dist/cjs (require)");
+// The chart library the audit's HTML report inlines, with its licence: copied in, so the package
+// carries these three files rather than a dependency on chartist for every library user.
+const vendor = resolve(root, "dist/vendor/chartist");
+mkdirSync(vendor, { recursive: true });
+for (const [from, to] of [
+  ["dist/index.umd.js", "chartist.umd.js"],
+  ["dist/index.css", "chartist.css"],
+  ["LICENSE-MIT", "LICENSE-MIT"],
+]) {
+  copyFileSync(resolve(root, "node_modules/chartist", from), resolve(vendor, to));
+}
+console.log(
+  "compiled: dist/esm (import), dist/cjs (require) and dist/vendor (the report's chart library)",
+);

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./support/chromium.js";
+import { launchChromium, offlinePage } from "./support/chromium.js";
 
 const root = resolve(import.meta.dirname, "..");
 const artifacts = join(root, "test/artifacts");
@@ -36,22 +36,12 @@ describe("docs/index.html", () => {
   });
 
   it("renders the operation, its parameters and an example offline, with no request leaving and no console error", async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    const leaving: string[] = [];
-    const consoleErrors: string[] = [];
-    page.on("request", (request) => {
-      const url = request.url();
-      if (!url.startsWith("file:") && !url.startsWith("data:") && !url.startsWith("blob:")) {
-        leaving.push(url);
-      }
-    });
-    // Anything that tries to leave is refused, so a page that needs the network shows it here.
-    await context.route(/^(https?|wss?):/, (route) => route.abort());
-    page.on("console", (message) => {
-      if (message.type() === "error") consoleErrors.push(message.text());
-    });
-    page.on("pageerror", (error) => consoleErrors.push(error.message));
+    const {
+      context,
+      page,
+      leaving,
+      errors: consoleErrors,
+    } = await offlinePage(browser, { width: 1400, height: 1000 });
 
     await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
     expect(await page.title()).toBe(

@@ -55,7 +55,7 @@ export function auditFlags(values: Values, output: FormatName) {
     checkInputFile("--identities", values.identities);
   }
   if (values.out !== undefined) checkOutputFile("--out", values.out);
-  for (const flag of ["checkpoint", "summary", "failed"] as const) {
+  for (const flag of ["checkpoint", "summary", "failed", "report"] as const) {
     if (values[flag] !== undefined) checkOutputFile(`--${flag}`, values[flag]);
   }
   refuseSharedFiles([
@@ -64,7 +64,15 @@ export function auditFlags(values: Values, output: FormatName) {
     ["--checkpoint", values.checkpoint],
     ["--summary", values.summary],
     ["--failed", values.failed],
+    ["--report", values.report],
   ]);
+  if (values["stale-days"] !== undefined && values.report === undefined) {
+    throw new UsageError("--stale-days needs --report: it picks the factors the report lists");
+  }
+  const staleDays = integer("stale-days", values["stale-days"]) ?? 7;
+  if (staleDays > 36_500) {
+    throw new UsageError(`--stale-days must be from 0 to 36500, got ${staleDays}`);
+  }
   const concurrency = integer("concurrency", values.concurrency);
   if (concurrency !== undefined && (concurrency < 1 || concurrency > 1000)) {
     throw new UsageError(`--concurrency must be from 1 to 1000, got ${concurrency}`);
@@ -80,5 +88,7 @@ export function auditFlags(values: Values, output: FormatName) {
     checkpoint: values.checkpoint,
     summary: values.summary,
     failed: values.failed,
+    report: values.report,
+    staleDays,
   };
 }

@@ -22,6 +22,8 @@ export const OPTIONS = {
   checkpoint: { type: "string" },
   summary: { type: "string" },
   failed: { type: "string" },
+  report: { type: "string" },
+  "stale-days": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;

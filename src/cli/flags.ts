@@ -29,6 +29,8 @@ const AUDIT_FLAGS = new Set([
   "checkpoint",
   "summary",
   "failed",
+  "report",
+  "stale-days",
 ]);
 
 export type Command = ReturnType<typeof parse>;

@@ -1,12 +1,13 @@
 // The `verify-factors` command: reads the flags, makes the client, and runs `list` or `audit`.
 // Credentials come from the environment only, never from flags that land in shell history.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createVerifyClient, VerifyArgumentError, type Logger, type LogLevel } from "../index.js";
 import { runAudit } from "./commands/audit.js";
 import { runList } from "./commands/list.js";
 import { credentials } from "./credentials.js";
 import { createReport } from "./errors.js";
 import { parse } from "./flags.js";
+import { packageRoot } from "./package-root.js";
 import type { Io } from "./io.js";
 import { visible } from "./terminal.js";
 import { USAGE } from "./usage.js";
@@ -14,19 +15,12 @@ import { UsageError } from "./usage-error.js";
 
 export type { Io } from "./io.js";
 
-/** This package's version, from the nearest package.json up from here (dist/ or src/). */
+/** This package's version, from its package.json. */
 function version(): string {
-  for (
-    let url = new URL("package.json", import.meta.url);
-    ;
-    url = new URL("../package.json", url)
-  ) {
-    if (existsSync(url)) {
-      const json = JSON.parse(readFileSync(url, "utf8")) as { name?: string; version: string };
-      if (json.name === "verify-factors") return json.version;
-    }
-    if (url.pathname === "/package.json") return "unknown";
-  }
+  const root = packageRoot();
+  if (!root) return "unknown";
+  return (JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as { version: string })
+    .version;
 }
 
 /** Log lines on stderr, made visible like every other line the command writes there. */

@@ -29,6 +29,10 @@ Options (audit; also --page-size, --output, --properties, --base-url):
   --summary FILE       Write the counts as JSON: entities, withVerified, onlyUnverified,
                        noFactors, failed, and factors by type and status
   --failed FILE        Write the identities that failed, one a line (to give back as --identities)
+  --report FILE.html   Write a report to open in a browser: the counts, a chart of factors by type
+                       and status, Entities with no factors, failures and stale unverified factors
+  --stale-days N       With --report: unverified factors created more than N days ago are stale
+                       (default 7)
 Options (both):
   --header 'N: V'      Send this header with every request (repeatable), e.g. 'Prefer: code=404'
   --log-level LEVEL    What to tell on stderr: off, error, warn (default), info (each retry) or

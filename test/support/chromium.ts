@@ -18,3 +18,25 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * A page in a new context where every request off the disk is refused and recorded, as are the
+ * page's console errors: a page that needs the network, or breaks, shows it in `leaving` and
+ * `errors`.
+ */
+export async function offlinePage(browser: Browser, viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const leaving: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!/^(file|data|blob):/.test(url)) leaving.push(url);
+  });
+  await context.route(/^(https?|wss?):/, (route) => route.abort());
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return { context, page, leaving, errors };
+}

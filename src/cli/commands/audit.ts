@@ -9,6 +9,7 @@ import { createFormat } from "../formats.js";
 import { writeAll, writer, type Io } from "../io.js";
 import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
 import { countIdentities, inputIdentities } from "./audit-input.js";
+import { startReport } from "./audit-report.js";
 import { count, createCoverage, factorKeys, summary } from "./audit-summary.js";
 
 type AuditCommand = Extract<Command, { name: "audit" }>;
@@ -20,6 +21,7 @@ export async function runAudit(
   report: Report,
 ): Promise<number> {
   const { audit } = command;
+  const reporting = startReport(audit, report.describe);
   const opened = checkpointFor(command, io, report);
   if (typeof opened === "number") return opened;
   const checkpoint = opened;
@@ -85,6 +87,7 @@ export async function runAudit(
       signal: controller.signal,
     });
     for await (const result of results) {
+      reporting?.note(result);
       if (result.error) {
         count(coverage, undefined);
         failedTo?.(`${result.identity}\n`);
@@ -142,5 +145,6 @@ export async function runAudit(
   if (audit.summary !== undefined) {
     writeFileSync(audit.summary, `${JSON.stringify(coverage, null, 2)}\n`);
   }
+  reporting?.write(coverage, before);
   return coverage.failed > 0 ? 1 : 0;
 }

@@ -1,0 +1,73 @@
+// What the audit's HTML report lists beside the counts: the Entities with no factors, the
+// failures, and the unverified factors older than --stale-days. Each list keeps its first
+// LISTED entries and counts the rest, so memory stays bounded however large the Service.
+import type { AuditResult, Factor } from "../../index.js";
+
+export const LISTED = 1000;
+
+/** A list that keeps its first LISTED items and counts them all. */
+export interface Bounded<T> {
+  items: T[];
+  total: number;
+}
+
+export interface StaleFactor {
+  identity: string;
+  sid: string | null;
+  factor_type: Factor["factor_type"];
+  friendly_name: string | null;
+  date_created: string;
+}
+
+export interface Findings {
+  staleDays: number;
+  /** The moment factors are aged from: `date_created` before `staleDays` days earlier is stale. */
+  now: Date;
+  noFactors: Bounded<string>;
+  failures: Bounded<{ identity: string; message: string }>;
+  stale: Bounded<StaleFactor>;
+  /** Unverified factors whose `date_created` is missing or not a date: their age is unknown. */
+  undated: number;
+}
+
+const bounded = <T>(): Bounded<T> => ({ items: [], total: 0 });
+const push = <T>(list: Bounded<T>, item: T) => {
+  if (list.items.length < LISTED) list.items.push(item);
+  list.total++;
+};
+
+export function createFindings(staleDays: number, now: Date): Findings {
+  return {
+    staleDays,
+    now,
+    noFactors: bounded(),
+    failures: bounded(),
+    stale: bounded(),
+    undated: 0,
+  };
+}
+
+/** Notes one audit result; `describe` words a failure as the command does on stderr. */
+export function note(findings: Findings, result: AuditResult, describe: (e: Error) => string) {
+  if (result.error) {
+    push(findings.failures, { identity: result.identity, message: describe(result.error) });
+    return;
+  }
+  if (result.factors.length === 0) push(findings.noFactors, result.identity);
+  const cutoff = findings.now.getTime() - findings.staleDays * 86_400_000;
+  for (const factor of result.factors) {
+    if (factor.status !== "unverified") continue;
+    const created = factor.date_created ? Date.parse(factor.date_created) : NaN;
+    if (Number.isNaN(created)) findings.undated++;
+    else if (created < cutoff) {
+      const { sid, factor_type, friendly_name } = factor;
+      push(findings.stale, {
+        identity: result.identity,
+        sid,
+        factor_type,
+        friendly_name,
+        date_created: factor.date_created!,
+      });
+    }
+  }
+}
