@@ -35,8 +35,8 @@ export function createRateBudget(ceiling = Infinity, now = () => Date.now()): Ra
         timer = undefined;
         pump();
       }, budget.holdUntil - now());
-      // A wait for a place keeps no process alive by itself: its waiters' requests do.
-      (timer as { unref?: () => void }).unref?.();
+      // Not unref'd: a waiter's request has not started, so nothing else may keep the process
+      // alive until the hold ends. The timer goes with the last waiter (see `onAbort`).
     }
   }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CLIMB_EVERY_MS, limitAt, limited, mayStart, OPEN } from "../../src/http/budget-policy.js";
+import {
+  CLIMB_EVERY_MS,
+  limitAt,
+  limited,
+  MAX_CLIMB_EVERY_MS,
+  mayStart,
+  OPEN,
+} from "../../src/http/budget-policy.js";
 
 describe("the budget policy", () => {
   it("lets anything start until the server says 429", () => {
@@ -27,6 +34,31 @@ describe("the budget policy", () => {
     expect(limitAt(budget, CLIMB_EVERY_MS - 1)).toBe(10);
     expect(limitAt(budget, CLIMB_EVERY_MS)).toBe(11);
     expect(limitAt(budget, 3 * CLIMB_EVERY_MS)).toBe(13);
+  });
+
+  it("a 429 while climbing past the last limit goes back to it, holding no other request back", () => {
+    const settled = limited(OPEN, 11, 1_000, 0);
+    const probe = limited(settled, 11, 1_000, CLIMB_EVERY_MS);
+    expect(limitAt(probe, CLIMB_EVERY_MS)).toBe(10);
+    expect(probe.holdUntil).toBe(1_000);
+    expect(mayStart(probe, 9, CLIMB_EVERY_MS)).toBe(true);
+    // The next climb waits twice as long, and so on, up to MAX_CLIMB_EVERY_MS.
+    expect(limitAt(probe, 3 * CLIMB_EVERY_MS - 1)).toBe(10);
+    expect(limitAt(probe, 3 * CLIMB_EVERY_MS)).toBe(11);
+    let budget = probe;
+    for (let i = 0; i < 8; i++)
+      budget = limited(budget, 11, 1_000, budget.limitedAt + budget.climbEveryMs);
+    expect(budget.climbEveryMs).toBe(MAX_CLIMB_EVERY_MS);
+  });
+
+  it("a 429 with no more out than the last limit (the server takes fewer now) holds everything", () => {
+    const settled = limited(OPEN, 11, 1_000, 0);
+    const fewer = limited(settled, 10, 1_000, CLIMB_EVERY_MS);
+    expect(limitAt(fewer, CLIMB_EVERY_MS)).toBe(9);
+    expect(fewer.holdUntil).toBe(CLIMB_EVERY_MS + 1_000);
+    expect(fewer.climbEveryMs).toBe(CLIMB_EVERY_MS);
+    // In a burst, before any climb, each 429 holds too, however many were out.
+    expect(limited(settled, 30, 1_000, 500).holdUntil).toBe(1_500);
   });
 
   it("a later hold never shortens an earlier, longer one", () => {

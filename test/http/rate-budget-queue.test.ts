@@ -123,7 +123,7 @@ describe("the rate budget's queue", () => {
 });
 
 describe("the rate budget's timer", () => {
-  it("keeps no process alive by itself while a request waits out a hold", async () => {
+  it("keeps no process alive once the request waiting out a hold is aborted", async () => {
     vi.useRealTimers();
     const script = `
       import { createRateBudget } from "./dist/esm/src/http/rate-budget.js";
@@ -131,14 +131,16 @@ describe("the rate budget's timer", () => {
       const release = await budget.acquire(new AbortController().signal);
       budget.limited(60_000);
       release();
-      budget.acquire(new AbortController().signal).then(() => console.log("started"));`;
+      const waiting = new AbortController();
+      budget.acquire(waiting.signal).then(() => console.log("started"), () => console.log("aborted"));
+      setTimeout(() => waiting.abort(), 100);`;
     const started = Date.now();
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ["--input-type=module", "-e", script],
       { cwd: root, timeout: 20_000 },
     );
-    expect(stdout).toBe("");
+    expect(stdout).toBe("aborted\n");
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

@@ -1,4 +1,8 @@
+import { execFile } from "node:child_process";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { ACCOUNT_SID, AUTH_TOKEN } from "../support/fake-verify.js";
 import { clientFor, sleep, target } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
 
@@ -31,6 +35,27 @@ describe("one client's shared budget, against a server that takes 4 requests at 
     await Promise.all(Array.from({ length: 12 }, () => client.listFactors(target).toArray()));
     expect(server.stats.throttled).toBe(throttled);
     expect(server.stats.peakInFlight).toBeLessThanOrEqual(4);
+  });
+
+  it("a request waiting out a hold keeps the process alive, with nothing else pending", async () => {
+    // In a process of its own, whose only handle during the hold is the hold's timer: the first
+    // listing ends at its 429 (no retry, so no retry's timer), the second waits out Retry-After.
+    const server = await fake({ total: 3 });
+    server.fail({ status: 429, retryAfter: "1" });
+    const dist = resolve(import.meta.dirname, "../../dist/esm/src/index.js");
+    const script = `
+      const { createVerifyClient } = await import(${JSON.stringify(dist)});
+      const verify = createVerifyClient(${JSON.stringify({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: server.url })});
+      const target = ${JSON.stringify(target)};
+      const first = await verify.listFactors({ ...target, maxRetries: 0 }).toArray().catch((e) => e.status);
+      const second = await verify.listFactors(target).toArray();
+      console.log(first, second.length);`;
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      "--input-type=module",
+      "-e",
+      script,
+    ]);
+    expect(stdout.trim()).toBe("429 3");
   });
 
   it("is per client: another client's 429 holds nothing back", async () => {
