@@ -47,7 +47,7 @@ const sizes = smoke
       importRuns: 1,
       auditIdentities: 40,
       auditRounds: 1,
-      streamed: [200, 400],
+      streamed: [200, 400, 600],
       latencyMs: 2,
       retryAfter: "0",
     }
@@ -62,7 +62,7 @@ const sizes = smoke
       importRuns: 15,
       auditIdentities: 1_000,
       auditRounds: 3,
-      streamed: [10_000, 1_000_000],
+      streamed: [10_000, 300_000, 1_000_000],
       latencyMs: 50,
       retryAfter: "1",
     };
@@ -320,21 +320,18 @@ async function audit() {
       " %",
     )} |`;
   const at = (i) => median(vsIdeal(i));
-  // Memory while streaming many identities from a file, against a server that answers at once.
-  const [sample, total] = sizes.streamed;
-  const file = join(tmpdir(), `verify-bench-identities-${total}.txt`);
-  writeFileSync(
-    file,
-    Array.from({ length: total }, (_, i) => `bench-user-${String(i).padStart(7, "0")}`).join("\n"),
-  );
-  const streamed = await auditRun({ "factors-each": 3 }, [
-    "--file",
-    file,
-    "--concurrency",
-    "50",
-    "--sample-at",
-    String(sample),
-  ]);
+  // Memory while streaming many identities from a file, against a server that answers at once:
+  // the peak of each run, each run in a fresh process.
+  const streamed = [];
+  for (const total of sizes.streamed) {
+    const file = join(tmpdir(), `verify-bench-identities-${total}.txt`);
+    const lines = Array.from(
+      { length: total },
+      (_, i) => `bench-user-${String(i).padStart(7, "0")}`,
+    );
+    writeFileSync(file, lines.join("\n"));
+    streamed.push(await auditRun({ "factors-each": 3 }, ["--file", file, "--concurrency", "50"]));
+  }
   const mib = (bytes) => `${fmt(bytes / 2 ** 20, 1)} MiB`;
   section(
     `6. Auditing a Service: identities of 3 factors, server ${latency} ms a request, 10 requests in flight at most (429 with Retry-After: ${sizes.retryAfter} beyond); median of ${sizes.auditRounds} interleaved rounds, middle half in brackets`,
@@ -351,9 +348,15 @@ async function audit() {
         `429s under 2 % of requests: ${fmt(100 * median(share(2)), 1)} %, ${verdict(median(share(2)) < 0.02)}; ` +
         `no failed identity: ${verdict([0, 1, 2].every((i) => failed(i) === 0))}.`,
       "",
-      `Streaming ${fmt(total)} identities from a file (concurrency 50, a server answering at once, ${fmt(streamed.ms / 1000)} s): ` +
-        `RSS ${mib(streamed.sampledRss)} after ${fmt(sample)}, ${mib(streamed.rss)} after ${fmt(total)}; ` +
-        `heap after a full GC ${mib(streamed.sampledHeap)} and ${mib(streamed.heapUsed)}.`,
+      `Streaming identities from a file (concurrency 50, a server answering at once), each run in its own process: ` +
+        sizes.streamed
+          .map(
+            (total, i) =>
+              `${fmt(total)}: peak RSS ${mib(streamed[i].peakRss)} (heap after a full GC ${mib(streamed[i].heapUsed)}, ${fmt(streamed[i].ms / 1000)} s)`,
+          )
+          .join("; ") +
+        `. Target: ${fmt(sizes.streamed[1])} <= the ${fmt(sizes.streamed[0])} run + 32 MiB: ` +
+        `${verdict(streamed[1].peakRss <= streamed[0].peakRss + 32 * 2 ** 20)}.`,
     ],
   );
 }
