@@ -559,6 +559,97 @@ describe("resume keyed by identity", () => {
   });
 });
 
+describe("killed (-9) five times, with the Service changing between runs", () => {
+  /** The same shuffle every time: a test that kills at random points still runs the same way. */
+  const shuffled = (items: string[], seed: number) =>
+    items
+      .map((item, i) => [((i + 1) * 7919 * (seed + 3)) % 1009, item] as const)
+      .sort(([a], [b]) => a - b)
+      .map(([, item]) => item);
+  const recordsIn = (checkpoint: string) =>
+    existsSync(checkpoint) ? readFileSync(checkpoint, "utf8").split("\n").length - 2 : 0;
+
+  /**
+   * Runs the audit against each server in turn, killing each run once it has recorded a few
+   * more Entities, then lets one more run finish; the rows of `out`, parsed.
+   */
+  async function killedFiveTimes(servers: FakeVerify[], last: FakeVerify, more: string[]) {
+    const dir = mkdtempSync(join(tmpdir(), "audit-kill5-"));
+    const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "cp")];
+    const start = (server: FakeVerify) =>
+      spawn(
+        process.execPath,
+        [
+          bin,
+          ...audit(server, ...more, "--concurrency", "4", "--out", out, "--checkpoint", checkpoint),
+        ],
+        { env: { PATH: process.env.PATH!, ...credentials }, stdio: "ignore" },
+      );
+    const closed = (child: ReturnType<typeof start>) =>
+      new Promise<number | null>((done) => child.on("close", done));
+    for (const server of servers) {
+      const before = recordsIn(checkpoint);
+      const child = start(server);
+      const ended = closed(child);
+      let exited = false;
+      void ended.then(() => (exited = true));
+      while (!exited && recordsIn(checkpoint) < before + 5) await sleep(5);
+      child.kill("SIGKILL");
+      expect(await ended).not.toBe(0); // killed part-way, not finished
+    }
+    expect(await closed(start(last))).toBe(0);
+    return readFileSync(out, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+  }
+
+  it("every Entity: each one's rows once, Entities reordered and added between runs", async () => {
+    const servers = [];
+    for (let run = 0; run < 5; run++) {
+      const identities = shuffled(names(60 + 10 * run), run);
+      servers.push(await fake({ identities, factorsFor, latencyMs: 10 }));
+    }
+    const everyone = shuffled(names(120), 9);
+    const rows = await killedFiveTimes(
+      servers,
+      await fake({ identities: everyone, factorsFor }),
+      [],
+    );
+    const sids = rows.map((row) => row.sid);
+    expect(new Set(sids).size).toBe(sids.length);
+    expect(sids.sort()).toStrictEqual(
+      everyone.flatMap((id) => factorsFor(id).map((f) => f.sid)).sort(),
+    );
+  }, 60_000);
+
+  it("--identities: each identity's rows once, all from one run, the Service answering anew each run", async () => {
+    const identities = names(120);
+    const file = identitiesFile(identities);
+    // Each run's Service names its factors after the run, so the rows show which run wrote them.
+    const serviceOf = (run: number) =>
+      fake({
+        latencyMs: 10,
+        factorsFor: (id) => factorsFor(id).map((f) => ({ ...f, friendly_name: `run ${run}` })),
+      });
+    const servers = [];
+    for (let run = 0; run < 5; run++) servers.push(await serviceOf(run));
+    const rows = await killedFiveTimes(servers, await serviceOf(5), ["--identities", file]);
+    const runsOf = new Map<string, Set<string>>();
+    for (const row of rows) {
+      runsOf.set(row.identity, (runsOf.get(row.identity) ?? new Set()).add(row.friendly_name));
+    }
+    expect([...runsOf.values()].every((runs) => runs.size === 1)).toBe(true);
+    const sids = rows.map((row) => row.sid);
+    expect(new Set(sids).size).toBe(sids.length);
+    expect(sids.sort()).toStrictEqual(
+      identities.flatMap((id) => factorsFor(id).map((f) => f.sid)).sort(),
+    );
+    // The kills landed in different runs: rows come from more than one of them.
+    expect(new Set(rows.map((row) => row.friendly_name)).size).toBeGreaterThan(1);
+  }, 60_000);
+});
+
 describe("a resumed audit's summary", () => {
   it("counts the whole audit, saying what was done before this run and now", async () => {
     const server = await fake({ factorsFor });
