@@ -657,6 +657,7 @@ describe("a resumed audit's summary", () => {
     const out = join(dir, "out.ndjson");
     const checkpoint = join(dir, "cp");
     const summaryFile = join(dir, "summary.json");
+    const report = join(dir, "report.html");
     const args = audit(
       server,
       "--identities",
@@ -671,6 +672,8 @@ describe("a resumed audit's summary", () => {
       checkpoint,
       "--summary",
       summaryFile,
+      "--report",
+      report,
     );
     const whole = await run(args);
     const expected = JSON.parse(readFileSync(summaryFile, "utf8"));
@@ -684,6 +687,12 @@ describe("a resumed audit's summary", () => {
     const counts = (text: string) =>
       text.replace(/^verify-factors: 8 entities[^:]*: /, "").replace(/; \d+ rows written/, "");
     expect(counts(resumed.stderr)).toBe(counts(whole.stderr));
+    // The report counts the whole audit too, and says its lists are this run's.
+    const html = readFileSync(report, "utf8");
+    expect(html).toContain('<li data-key="entities"><span class="n">8</span>');
+    expect(html).toContain(
+      "the counts cover all 8 Entities (3 before this run); the lists below cover this run's 5.",
+    );
   });
 });
 
