@@ -102,6 +102,58 @@ describe("the rate budget's queue", () => {
     await expect(budget.acquire(open())).resolves.toBeTypeOf("function");
   });
 
+  it("keeps one wake-up timer for all who wait out a hold, and goes with the last of them", async () => {
+    const budget = createRateBudget();
+    const started: string[] = [];
+    const start = starter(budget, started);
+    const release = await start("first");
+    budget.limited(1_000);
+    release();
+    const leaving = new AbortController();
+    const gone = start("gone", leaving.signal).catch(() => "aborted");
+    const staying = start("staying");
+    expect(vi.getTimerCount()).toBe(1);
+    leaving.abort();
+    expect(await gone).toBe("aborted");
+    // One still waits: its timer stays, and wakes it.
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await staying;
+    expect(started).toStrictEqual(["first", "staying"]);
+  });
+
+  it("sets no timer for a waiter that waits for a place rather than a hold", async () => {
+    let now = 0;
+    const budget = createRateBudget(1, () => now);
+    const release = await budget.acquire(open());
+    const waiting = budget.acquire(open());
+    expect(vi.getTimerCount()).toBe(0);
+    release();
+    (await waiting)();
+    // Nor at the very end of a hold, when the hold no longer keeps anyone back.
+    const held = await budget.acquire(open());
+    budget.limited(500);
+    now = 500;
+    const next = budget.acquire(open());
+    expect(vi.getTimerCount()).toBe(0);
+    held();
+    await expect(next).resolves.toBeTypeOf("function");
+  });
+
+  it("lets no newcomer pass a waiter whose hold ended before its timer fired", async () => {
+    let now = 0;
+    const budget = createRateBudget(Infinity, () => now);
+    const started: string[] = [];
+    const start = starter(budget, started);
+    (await start("first"))();
+    budget.limited(1_000);
+    const waited = start("waited").then((release) => release());
+    now = 1_000; // the hold is over; its timer has not run yet
+    const late = start("late").then((release) => release());
+    await Promise.all([waited, late]);
+    expect(started).toStrictEqual(["first", "waited", "late"]);
+  });
+
   it("a waiter that starts lets go of its signal", async () => {
     const budget = createRateBudget();
     const release = await budget.acquire(open());
