@@ -120,7 +120,7 @@ describe("in headless Chromium", () => {
     // The ESM build and the check, bundled as a page would load them.
     const result = await build({
       stdin: {
-        contents: `import * as verify from "./dist/esm/src/index.js";
+        contents: `import * as verify from "./dist/esm/index.js";
           import { check } from "./test/support/runtime/check.mjs";
           globalThis.runCheck = (urls, credentials) => check(verify, urls, credentials);`,
         resolveDir: root,
