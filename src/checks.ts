@@ -1,5 +1,6 @@
 // The checks a public option goes through: each names the option and the rule it breaks.
 import { VerifyArgumentError } from "./errors.js";
+import type { Identities } from "./options/public.js";
 import { withoutUserinfo } from "./shown.js";
 
 export const SERVICE_SID = /^VA[0-9a-fA-F]{32}$/;
@@ -124,7 +125,7 @@ export function checkSignal(value: unknown): AbortSignal {
   return value as AbortSignal;
 }
 
-export function checkIterable(value: unknown): Iterable<string> | AsyncIterable<string> {
+export function checkIterable(value: unknown): Identities {
   const object = value as Record<symbol, unknown> | null;
   if (
     typeof object?.[Symbol.iterator] !== "function" &&
@@ -136,7 +137,7 @@ export function checkIterable(value: unknown): Iterable<string> | AsyncIterable<
       "an iterable or async iterable of identities",
     );
   }
-  return value as Iterable<string> | AsyncIterable<string>;
+  return value as Identities;
 }
 
 /** A JSON object: not null, not an array. */

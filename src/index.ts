@@ -3,6 +3,7 @@ export type { VerifyClient } from "./client.js";
 export type {
   AuditOptions,
   CallOptions,
+  Identities,
   ListEntitiesOptions,
   ListFactorsOptions,
   ListOptions,

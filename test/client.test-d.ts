@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createVerifyClient,
+  type Entity,
   type Factor,
   type FactorPage,
   type FactorStatus,
@@ -38,6 +39,17 @@ describe("types of the client", () => {
     await verify.api.GET(PATH, { params: { path: { ServiceSid: "VA_fake" } } });
     // @ts-expect-error: the endpoint has no POST
     await verify.api.POST(PATH, { params: { path } });
+  });
+
+  it("audits the identities of listed Entities as they come, null included", () => {
+    const entities: Entity[] = [];
+    expectTypeOf(verify.auditFactors).toBeCallableWith({
+      serviceSid: "VA_fake",
+      identities: entities.map((entity) => entity.identity),
+    });
+    expectTypeOf<Entity["identity"]>().toEqualTypeOf<string | null>();
+    // @ts-expect-error: a number is not an identity
+    expectTypeOf(verify.auditFactors).toBeCallableWith({ serviceSid: "VA_fake", identities: [1] });
   });
 
   it("requires serviceSid and identity", () => {

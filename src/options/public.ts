@@ -1,5 +1,12 @@
 // The options users write: one interface per public entry point.
 import type { Logger, LogLevel } from "../log.js";
+import type { Entity } from "../types.js";
+
+/**
+ * Identities to audit, as Entities carry them: the spec lets an Entity's `identity` be null, and
+ * such an input (like any that is not a valid identity) fails alone, with its error result.
+ */
+export type Identities = Iterable<Entity["identity"]> | AsyncIterable<Entity["identity"]>;
 
 export interface VerifyClientOptions {
   /** Basic-auth username: your Account SID (`AC...`) or an API Key SID (`SK...`). */
@@ -80,7 +87,7 @@ export interface AuditOptions extends CallOptions {
   /** The Verify Service SID, `VA` and 32 hex digits. */
   serviceSid: string;
   /** The identities to audit, read as they are needed; default: every Entity of the Service. */
-  identities?: Iterable<string> | AsyncIterable<string>;
+  identities?: Identities;
   /** Identities in flight at once, 1 to 1000 (default 10). */
   concurrency?: number;
   /** Factors (and Entities) per request, 1 to 1000. */

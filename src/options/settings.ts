@@ -1,6 +1,7 @@
 // What the resolvers give the layers below: every option checked, every default in place.
 import type { Log } from "../log.js";
 import type { Position } from "../paging/step.js";
+import type { Identities } from "./public.js";
 
 /** A client's options, checked, with every default in place. */
 export interface ClientSettings {
@@ -34,7 +35,7 @@ export interface ListSettings extends CallSettings {
 
 export interface AuditSettings extends CallSettings {
   serviceSid: string;
-  identities?: Iterable<string> | AsyncIterable<string>;
+  identities?: Identities;
   concurrency: number;
   pageSize?: number;
 }

@@ -77,14 +77,17 @@ describe("auditFactors", () => {
 
   it("an identity that is not a string fails alone, named as what it is, and sends nothing", async () => {
     const server = await fake({ factorsFor });
-    const identities = [undefined, 12345678, "user-00001"] as unknown as string[];
+    // null is what the spec allows an Entity's identity to be, so the type takes it; the rest
+    // are what a JavaScript caller may pass anyway.
+    const identities = [undefined, 12345678, null, "user-00001"] as unknown as string[];
     const results = await collect(
       clientFor(server).auditFactors({ serviceSid, identities, concurrency: 1 }),
     );
     expect(results.map((r) => [r.index, r.identity, r.error?.message])).toStrictEqual([
       [0, "", expect.stringMatching(/^identity is undefined; it must be a string of 8 to 64/)],
       [1, "", expect.stringMatching(/^identity is 12345678; it must be a string of 8 to 64/)],
-      [2, "user-00001", undefined],
+      [2, "", expect.stringMatching(/^identity is null; it must be a string of 8 to 64/)],
+      [3, "user-00001", undefined],
     ]);
     expect(server.log.map((r) => r.path.split("/")[5])).toStrictEqual(["user-00001"]);
   });

@@ -459,7 +459,7 @@ describe("an Entity whose identity is not a string", () => {
   it("fails alone, named as such, and the audit goes on", async () => {
     const server = await fake({ identities: names(2), factorsFor });
     const page = {
-      entities: [{ identity: 12345678 }, { identity: "user-00001" }],
+      entities: [{ identity: 12345678 }, { identity: null }, { identity: "user-00001" }],
       meta: { page: 0, page_size: 50, key: "entities", next_page_url: null },
     };
     server.fail({ status: 200, body: JSON.stringify(page) });
@@ -469,7 +469,10 @@ describe("an Entity whose identity is not a string", () => {
       /^verify-factors: \(an Entity whose identity is not a string\): identity is 12345678; it must be a string of 8 to 64/m,
     );
     expect(result.stderr).toMatch(
-      /2 entities: 1 with a verified factor, 0 with only unverified factors, 0 with no factors, 1 failed;/,
+      /^verify-factors: \(an Entity whose identity is not a string\): identity is null; it must be a string of 8 to 64/m,
+    );
+    expect(result.stderr).toMatch(
+      /3 entities: 1 with a verified factor, 0 with only unverified factors, 0 with no factors, 2 failed;/,
     );
   });
 });

@@ -12,14 +12,14 @@ export async function* inputIdentities(
   { audit }: AuditCommand,
   stdin: NodeJS.ReadableStream,
   signal: AbortSignal,
-): AsyncGenerator<string> {
+): AsyncGenerator<string | null> {
   if (audit.identities === undefined) {
     const entities = client.listEntities({
       serviceSid: audit.serviceSid,
       pageSize: audit.pageSize,
       signal,
     });
-    for await (const entity of entities) yield entity.identity ?? "";
+    for await (const entity of entities) yield entity.identity;
     return;
   }
   const input = audit.identities === "-" ? stdin : createReadStream(audit.identities);

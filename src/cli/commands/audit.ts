@@ -71,7 +71,7 @@ export async function runAudit(
       io.stdin ?? process.stdin,
       controller.signal,
     )) {
-      if (!checkpoint || checkpoint.claim(identity)) yield identity;
+      if (!checkpoint || identity === null || checkpoint.claim(identity)) yield identity;
     }
   }
   try {
