@@ -36,6 +36,28 @@ const audit = (server: FakeVerify, ...more: string[]) => [
   ...more,
 ];
 
+/**
+ * An audit of `identities` read from a file, writing its rows to --out with a --checkpoint, both
+ * in a folder of its own; `args(...more)` is the command with any further flags.
+ */
+function checkpointed(server: FakeVerify, identities: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), "audit-checkpointed-"));
+  const paths = { dir, out: join(dir, "out.ndjson"), checkpoint: join(dir, "cp") };
+  const input = identitiesFile(identities);
+  const args = (...more: string[]) =>
+    audit(
+      server,
+      "--identities",
+      input,
+      "--out",
+      paths.out,
+      "--checkpoint",
+      paths.checkpoint,
+      ...more,
+    );
+  return { paths, args };
+}
+
 const rowsOf = (stdout: string) =>
   stdout
     .trimEnd()
@@ -366,21 +388,7 @@ describe("the audit's coverage counts", () => {
 describe("a checkpoint bound to its command", () => {
   const setup = async () => {
     const server = await fake({ factorsFor });
-    const dir = mkdtempSync(join(tmpdir(), "audit-bound-"));
-    const paths = { out: join(dir, "out.ndjson"), checkpoint: join(dir, "cp") };
-    const input = identitiesFile(names(8));
-    const args = (...more: string[]) =>
-      audit(
-        server,
-        "--identities",
-        input,
-        "--out",
-        paths.out,
-        "--checkpoint",
-        paths.checkpoint,
-        ...more,
-      );
-    return { server, paths, input, args };
+    return { server, ...checkpointed(server, names(8)) };
   };
 
   it("a finished audit run again says so, exits 0 and sends no request", async () => {
@@ -480,23 +488,14 @@ describe("an Entity whose identity is not a string", () => {
 describe("a damaged checkpoint", () => {
   it("is refused in one line rather than skipped, so no row is written twice", async () => {
     const server = await fake({ factorsFor });
-    const dir = mkdtempSync(join(tmpdir(), "audit-damaged-"));
-    const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "cp")];
-    const args = audit(
-      server,
-      "--identities",
-      identitiesFile(names(6)),
-      "--out",
-      out,
-      "--checkpoint",
-      checkpoint,
-    );
-    expect((await run(args)).code).toBe(0);
+    const { paths, args } = checkpointed(server, names(6));
+    const { out, checkpoint } = paths;
+    expect((await run(args())).code).toBe(0);
     const lines = readFileSync(checkpoint, "utf8").split("\n");
     lines[2] = "3\tx9"; // a record garbled, the audit not finished
     writeFileSync(checkpoint, lines.filter((line) => line !== "#complete").join("\n"));
     const before = readFileSync(out, "utf8");
-    const result = await run(args);
+    const result = await run(args());
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /^verify-factors: --checkpoint ".*cp": line 3 is damaged \("3\\tx9"\); it cannot say which rows --out holds: delete both and audit again\n$/,
@@ -508,20 +507,11 @@ describe("a damaged checkpoint", () => {
 describe("one audit at a time on a checkpoint", () => {
   it("refuses a checkpoint a running audit holds, and takes over one a killed audit left", async () => {
     const server = await fake({ factorsFor });
-    const dir = mkdtempSync(join(tmpdir(), "audit-lock-"));
-    const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "cp")];
-    const args = audit(
-      server,
-      "--identities",
-      identitiesFile(names(4)),
-      "--out",
-      out,
-      "--checkpoint",
-      checkpoint,
-    );
+    const { paths, args } = checkpointed(server, names(4));
+    const { checkpoint } = paths;
     // Held by a running process: this one.
     writeFileSync(`${checkpoint}.lock`, String(process.pid));
-    const held = await run(args);
+    const held = await run(args());
     expect(held.code).toBe(2);
     expect(held.stderr).toMatch(/is in use by another audit \(process \d+\); wait for it to end/);
     expect(server.log).toHaveLength(0);
@@ -529,7 +519,7 @@ describe("one audit at a time on a checkpoint", () => {
     const gone = spawn(process.execPath, ["-e", "0"]);
     await new Promise((resolve) => gone.on("exit", resolve));
     writeFileSync(`${checkpoint}.lock`, String(gone.pid));
-    const taken = await run(args);
+    const taken = await run(args());
     expect(taken.code).toBe(0);
     expect(existsSync(`${checkpoint}.lock`)).toBe(false);
   });
@@ -656,23 +646,15 @@ describe("killed (-9) five times, with the Service changing between runs", () =>
 describe("a resumed audit's summary", () => {
   it("counts the whole audit, saying what was done before this run and now", async () => {
     const server = await fake({ factorsFor });
-    const dir = mkdtempSync(join(tmpdir(), "audit-resumed-"));
-    const out = join(dir, "out.ndjson");
-    const checkpoint = join(dir, "cp");
-    const summaryFile = join(dir, "summary.json");
-    const report = join(dir, "report.html");
-    const args = audit(
-      server,
-      "--identities",
-      identitiesFile(names(8)),
+    const { paths, args: command } = checkpointed(server, names(8));
+    const { checkpoint } = paths;
+    const summaryFile = join(paths.dir, "summary.json");
+    const report = join(paths.dir, "report.html");
+    const args = command(
       "-o",
       "ndjson",
       "--concurrency",
       "1",
-      "--out",
-      out,
-      "--checkpoint",
-      checkpoint,
       "--summary",
       summaryFile,
       "--report",
