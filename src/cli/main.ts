@@ -1,27 +1,18 @@
 // The `verify-factors` command: reads the flags, makes the client, and runs `list` or `audit`.
 // Credentials come from the environment only, never from flags that land in shell history.
-import { readFileSync } from "node:fs";
 import { createVerifyClient, VerifyArgumentError, type Logger, type LogLevel } from "../index.js";
 import { runAudit } from "./commands/audit.js";
 import { runList } from "./commands/list.js";
 import { credentials } from "./credentials.js";
 import { createReport } from "./errors.js";
 import { parse } from "./flags.js";
-import { packageRoot } from "./package-root.js";
+import { ownPackage } from "./package-root.js";
 import type { Io } from "./io.js";
 import { visible } from "./terminal.js";
 import { USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
 export type { Io } from "./io.js";
-
-/** This package's version, from its package.json. */
-function version(): string {
-  const root = packageRoot();
-  if (!root) return "unknown";
-  return (JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as { version: string })
-    .version;
-}
 
 /** Log lines on stderr, made visible like every other line the command writes there. */
 function stderrLogger({ stderr }: Io): Logger {
@@ -60,7 +51,7 @@ export async function main(
   try {
     const command = parse(argv, Boolean(io.stdout.isTTY));
     if ("help" in command) {
-      io.stdout.write(command.help ? `${USAGE}\n` : `${version()}\n`);
+      io.stdout.write(command.help ? `${USAGE}\n` : `${ownPackage()?.version ?? "unknown"}\n`);
       return 0;
     }
     const { from, ...login } = credentials(env);

@@ -1,7 +1,7 @@
 // The chart library the report inlines (chartist, MIT), as `npm run compile` copied it into
 // dist/vendor/chartist: read from the package, so the report needs no network to draw.
 import { readFileSync } from "node:fs";
-import { packageRoot } from "../package-root.js";
+import { ownPackage } from "../package-root.js";
 import { UsageError } from "../usage-error.js";
 
 export interface ChartLibrary {
@@ -15,7 +15,7 @@ const withoutSourceMap = (text: string) =>
   text.replace(/\/[*/]# sourceMappingURL=[^\n*]*(\*\/)?/g, "");
 
 export function readChartLibrary(): ChartLibrary {
-  const root = packageRoot();
+  const root = ownPackage()?.root;
   const read = (name: string) =>
     withoutSourceMap(readFileSync(new URL(`dist/vendor/chartist/${name}`, root), "utf8"));
   try {
