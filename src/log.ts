@@ -88,11 +88,10 @@ export function checkLogLevel(
   if (LOG_LEVELS.includes(wanted as LogLevel)) return wanted as LogLevel;
   if (!warnedOfEnvironment) {
     warnedOfEnvironment = true;
-    try {
-      logger.warn(
-        `[verify-factors] VERIFY_FACTORS_LOG ${describe(fromEnvironment)}, not one of ${LOG_LEVELS.join(", ")}; using ${fallback}`,
-      );
-    } catch {}
+    createLog(logger, "warn").warn(
+      () =>
+        `VERIFY_FACTORS_LOG ${describe(fromEnvironment)}, not one of ${LOG_LEVELS.join(", ")}; using ${fallback}`,
+    );
   }
   return fallback;
 }
