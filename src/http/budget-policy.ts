@@ -41,9 +41,10 @@ export const OPEN: Budget = {
  * takes fewer than it did, and nothing new starts until `waitMs` has passed.
  */
 export function limited(budget: Budget, inFlight: number, waitMs: number, now: number): Budget {
-  const climbing = limitAt(budget, now) > budget.limit && inFlight > budget.limit;
+  const limitNow = limitAt(budget, now);
+  const climbing = limitNow > budget.limit && inFlight > budget.limit;
   return {
-    limit: Math.max(1, Math.min(limitAt(budget, now), inFlight - 1)),
+    limit: Math.max(1, Math.min(limitNow, inFlight - 1)),
     limitedAt: now,
     holdUntil: climbing ? budget.holdUntil : Math.max(budget.holdUntil, now + waitMs),
     ceiling: budget.ceiling,
