@@ -25,16 +25,19 @@ export function createRateBudget(ceiling = Infinity, now = () => Date.now()): Ra
     pump();
   };
   // Starts whoever may start, in order; sets a timer for the end of a hold that keeps them waiting.
+  // The clock is read once: read again, it could pass the hold's end between "may not start" and
+  // "is held", and the waiters would be left with no timer to wake them.
   function pump(): void {
-    while (queue.length > 0 && mayStart(budget, inFlight, now())) {
+    const at = now();
+    while (queue.length > 0 && mayStart(budget, inFlight, at)) {
       inFlight++;
       queue.shift()!.start();
     }
-    if (queue.length > 0 && timer === undefined && now() < budget.holdUntil) {
+    if (queue.length > 0 && timer === undefined && at < budget.holdUntil) {
       timer = setTimeout(() => {
         timer = undefined;
         pump();
-      }, budget.holdUntil - now());
+      }, budget.holdUntil - at);
       // Not unref'd: a waiter's request has not started, so nothing else may keep the process
       // alive until the hold ends. The timer goes with the last waiter (see `onAbort`).
     }

@@ -154,6 +154,22 @@ describe("the rate budget's queue", () => {
     expect(started).toStrictEqual(["first", "waited", "late"]);
   });
 
+  it("sets its wake-up timer even when the clock reaches the hold's end while it looks", async () => {
+    // A clock that stands still until `ticking`, then reads one later each time it is read.
+    let [t, ticking] = [0, false];
+    const budget = createRateBudget(Infinity, () => (ticking ? t++ : t));
+    const release = await budget.acquire(open());
+    budget.limited(3); // held until 3
+    release();
+    [t, ticking] = [1, true];
+    // Reads 1 (held: it queues), then 2: still held, so a timer must wake it, though the clock
+    // reads 3, the hold's end, if asked once more.
+    const waiting = budget.acquire(open());
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(waiting).resolves.toBeTypeOf("function");
+  });
+
   it("a waiter that starts lets go of its signal", async () => {
     const budget = createRateBudget();
     const release = await budget.acquire(open());
