@@ -3,10 +3,9 @@
 // does the waiting.
 
 /**
- * After a 429, the limit climbs back by one for each of these milliseconds without another: slowly,
- * because each 429 holds every request of the client back for its `Retry-After`. Each climb the
- * server refuses doubles the time before the next, up to MAX_CLIMB_EVERY_MS: the budget holds
- * the limit it found rather than paying for the same refusal again and again.
+ * After a 429, the limit climbs back by one for each of these milliseconds without another.
+ * Each climb the server refuses doubles the time before the next, up to MAX_CLIMB_EVERY_MS: the
+ * budget holds the limit it found rather than paying for the same refusal again and again.
  */
 export const CLIMB_EVERY_MS = 10_000;
 export const MAX_CLIMB_EVERY_MS = 16 * CLIMB_EVERY_MS;
@@ -23,6 +22,8 @@ export interface Budget {
   ceiling: number;
   /** The limit climbs by one per this many milliseconds without a 429. */
   climbEveryMs: number;
+  /** How many 429s the budget has been told of. */
+  refusals: number;
 }
 
 export const OPEN: Budget = {
@@ -31,26 +32,49 @@ export const OPEN: Budget = {
   holdUntil: 0,
   ceiling: Infinity,
   climbEveryMs: CLIMB_EVERY_MS,
+  refusals: 0,
 };
 
+/** One 429 response, as the budget sees it. */
+export interface Refusal {
+  /** Requests in flight when it came, the refused one included. */
+  inFlight: number;
+  /** How long the refused request waits before its retry. */
+  waitMs: number;
+  /** When it came (ms since the epoch). */
+  at: number;
+  /** How many 429s the budget had been told of when the refused request started. */
+  refusalsBefore: number;
+}
+
 /**
- * After a 429 response while `inFlight` requests (that one included) were out: one fewer is what
- * the server takes. When that many were more than the last 429 left, the budget was climbing to
- * find whether the server takes more: it does not, so the limit goes back and the budget holds
- * there, with only the refused request waiting (its retry waits `waitMs`). Otherwise the server
- * takes fewer than it did, and nothing new starts until `waitMs` has passed.
+ * After a 429: one fewer than were in flight is what the server takes, and the limit goes there.
+ * Whether every new request also waits `waitMs` depends on what the 429 says:
+ * - nothing new, when the request was sent before the budget heard of the last 429: it was sent
+ *   under a limit since lowered;
+ * - that the budget was searching too high, when it is the first 429 with others in flight (the
+ *   server took some) or comes while the budget climbs past the last limit. The limit found, the
+ *   budget holds there; only the refused request waits, and a refused climb doubles the time to
+ *   the next;
+ * - otherwise, that the server now takes fewer than it did: nothing new starts until `waitMs` has
+ *   passed.
  */
-export function limited(budget: Budget, inFlight: number, waitMs: number, now: number): Budget {
-  const limitNow = limitAt(budget, now);
-  const climbing = limitNow > budget.limit && inFlight > budget.limit;
+export function limited(budget: Budget, refusal: Refusal): Budget {
+  const { inFlight, waitMs, at } = refusal;
+  const limitNow = limitAt(budget, at);
+  const known = refusal.refusalsBefore < budget.refusals;
+  const climbing = !known && limitNow > budget.limit && inFlight > budget.limit;
+  const first = budget.refusals === 0 && inFlight > 1;
   return {
     limit: Math.max(1, Math.min(limitNow, inFlight - 1)),
-    limitedAt: now,
-    holdUntil: climbing ? budget.holdUntil : Math.max(budget.holdUntil, now + waitMs),
+    limitedAt: at,
+    holdUntil:
+      known || climbing || first ? budget.holdUntil : Math.max(budget.holdUntil, at + waitMs),
     ceiling: budget.ceiling,
     climbEveryMs: climbing
       ? Math.min(2 * budget.climbEveryMs, MAX_CLIMB_EVERY_MS)
       : budget.climbEveryMs,
+    refusals: budget.refusals + 1,
   };
 }
 

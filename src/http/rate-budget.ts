@@ -1,13 +1,19 @@
-// One client's requests share one budget: a 429 anywhere holds every new request back, and the
-// number in flight adapts to what the server takes. The rules are budget-policy.ts's; this file
-// only queues and wakes.
+// One client's requests share one budget: the number in flight adapts to what the server takes,
+// and a 429 that says the server takes fewer than it did holds every new request back. The rules
+// are budget-policy.ts's; this file only queues and wakes.
 import { limited, mayStart, OPEN, type Budget } from "./budget-policy.js";
 
+/** One request's place in the budget, from its start until its response is read. */
+export interface Place {
+  /** Its response was a 429, and its retry waits `waitMs`. Told while the place is held. */
+  refused(waitMs: number): void;
+  /** Its response is read: the place is free. */
+  release(): void;
+}
+
 export interface RateBudget {
-  /** Resolves when a request may start, with the function to call once its response is read. */
-  acquire(signal: AbortSignal): Promise<() => void>;
-  /** A request still in flight got a 429 response: back off everything for `waitMs`. */
-  limited(waitMs: number): void;
+  /** Resolves when a request may start, with its place. */
+  acquire(signal: AbortSignal): Promise<Place>;
   /** How many 429s the budget has been told of. */
   readonly throttled: number;
 }
@@ -16,23 +22,29 @@ export interface RateBudget {
 export function createRateBudget(ceiling = Infinity, now = () => Date.now()): RateBudget {
   let budget: Budget = { ...OPEN, ceiling };
   let inFlight = 0;
-  const queue: { start: () => void }[] = [];
+  const queue: { start: (place: Place) => void }[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let throttled = 0;
 
-  const release = () => {
-    inFlight--;
-    pump();
-  };
+  // Taken when the request starts: what the budget had heard by then tells what its 429 means.
+  function take(): Place {
+    inFlight++;
+    const refusalsBefore = budget.refusals;
+    return {
+      refused(waitMs) {
+        budget = limited(budget, { inFlight, waitMs, at: now(), refusalsBefore });
+      },
+      release() {
+        inFlight--;
+        pump();
+      },
+    };
+  }
   // Starts whoever may start, in order; sets a timer for the end of a hold that keeps them waiting.
   // The clock is read once: read again, it could pass the hold's end between "may not start" and
   // "is held", and the waiters would be left with no timer to wake them.
   function pump(): void {
     const at = now();
-    while (queue.length > 0 && mayStart(budget, inFlight, at)) {
-      inFlight++;
-      queue.shift()!.start();
-    }
+    while (queue.length > 0 && mayStart(budget, inFlight, at)) queue.shift()!.start(take());
     if (queue.length > 0 && timer === undefined && at < budget.holdUntil) {
       timer = setTimeout(() => {
         timer = undefined;
@@ -50,15 +62,12 @@ export function createRateBudget(ceiling = Infinity, now = () => Date.now()): Ra
       // the queue instead would start it at once too, which is why skipping this path is an
       // equivalent mutant; letting a newcomer pass a waiter is held by the queue's tests.
       // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, see above
-      if (queue.length === 0 && mayStart(budget, inFlight, now())) {
-        inFlight++;
-        return Promise.resolve(release);
-      }
+      if (queue.length === 0 && mayStart(budget, inFlight, now())) return Promise.resolve(take());
       return new Promise((resolve, reject) => {
         const waiter = {
-          start: () => {
+          start: (place: Place) => {
             signal.removeEventListener("abort", onAbort);
-            resolve(release);
+            resolve(place);
           },
         };
         const onAbort = () => {
@@ -76,12 +85,8 @@ export function createRateBudget(ceiling = Infinity, now = () => Date.now()): Ra
         pump();
       });
     },
-    limited(waitMs) {
-      throttled++;
-      budget = limited(budget, inFlight, waitMs, now());
-    },
     get throttled() {
-      return throttled;
+      return budget.refusals;
     },
   };
 }

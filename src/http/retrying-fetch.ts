@@ -35,7 +35,7 @@ export function createRetryingFetch(
     const shown = `${request.method} ${withoutUserinfo(request.url)}`;
     for (let tries = 0; ; tries++) {
       signal.throwIfAborted();
-      const release = await budget.acquire(signal);
+      const place = await budget.acquire(signal);
       let outcome: ReadResponse | Error;
       let delay: number;
       try {
@@ -43,7 +43,7 @@ export function createRetryingFetch(
         outcome = await attempt(send, request, headers, signal, limits);
         delay = retryDelayMs(outcome, tries);
         // Told while still counted in flight, so the budget knows how many the server refused.
-        if (outcome instanceof Response && outcome.status === 429) budget.limited(delay);
+        if (outcome instanceof Response && outcome.status === 429) place.refused(delay);
         const ms = Math.round(performance.now() - started);
         const id = outcome instanceof Response ? requestIdOf(outcome.headers) : undefined;
         log.debug(
@@ -51,7 +51,7 @@ export function createRetryingFetch(
             `${shown} -> ${outcomeOf(outcome)} (attempt ${tries + 1}, ${ms} ms${id ? `, ${id}` : ""})`,
         );
       } finally {
-        release();
+        place.release();
       }
       // A cancelled call ends with the caller's reason, whatever the attempt saw.
       signal.throwIfAborted();

@@ -18,24 +18,24 @@ const open = () => new AbortController().signal;
 /** Acquires, recording the order in which the waiters start. */
 function starter(budget: ReturnType<typeof createRateBudget>, started: string[]) {
   return (name: string, signal = open()) =>
-    budget.acquire(signal).then((release) => {
+    budget.acquire(signal).then((place) => {
       started.push(name);
-      return release;
+      return place;
     });
 }
 
 describe("the rate budget's queue", () => {
   it("starts at once while nothing holds it back", async () => {
     const budget = createRateBudget();
-    const releases = await Promise.all([budget.acquire(open()), budget.acquire(open())]);
-    expect(releases.every((release) => typeof release === "function")).toBe(true);
+    const places = await Promise.all([budget.acquire(open()), budget.acquire(open())]);
+    expect(places.every((place) => typeof place.release === "function")).toBe(true);
     expect(budget.throttled).toBe(0);
   });
 
-  it("counts each 429 it is told of", () => {
+  it("counts each 429 it is told of", async () => {
     const budget = createRateBudget();
-    budget.limited(0);
-    budget.limited(0);
+    const places = await Promise.all([budget.acquire(open()), budget.acquire(open())]);
+    for (const place of places) place.refused(0);
     expect(budget.throttled).toBe(2);
   });
 
@@ -44,16 +44,16 @@ describe("the rate budget's queue", () => {
     const started: string[] = [];
     const start = starter(budget, started);
     const first = await start("first");
-    budget.limited(2_000);
-    first();
+    first.refused(2_000);
+    first.release();
     const waiting = [start("a"), start("b")];
     await vi.advanceTimersByTimeAsync(1_999);
     expect(started).toStrictEqual(["first"]);
     await vi.advanceTimersByTimeAsync(1);
     // One was in flight at the 429: one at a time, in order.
-    const releaseA = await waiting[0]!;
+    const a = await waiting[0]!;
     expect(started).toStrictEqual(["first", "a"]);
-    releaseA();
+    a.release();
     await waiting[1];
     expect(started).toStrictEqual(["first", "a", "b"]);
   });
@@ -63,30 +63,30 @@ describe("the rate budget's queue", () => {
     const started: string[] = [];
     const start = starter(budget, started);
     const held = await Promise.all([start("one"), start("two")]);
-    budget.limited(0); // two were in flight: one is the limit now
-    held[0]!();
-    held[1]!();
+    held[0]!.refused(0); // two were in flight: one is the limit now
+    held[0]!.release();
+    held[1]!.release();
     const waiting = start("waited");
     const late = start("late");
     await Promise.all([waiting, late].slice(0, 1));
     expect(started.slice(2)).toStrictEqual(["waited"]);
-    (await waiting)();
+    (await waiting).release();
     await late;
     expect(started.slice(2)).toStrictEqual(["waited", "late"]);
   });
 
   it("sets no timer when nobody waits, and leaves none behind", async () => {
     const budget = createRateBudget();
-    const release = await budget.acquire(open());
-    budget.limited(5_000);
-    release();
+    const place = await budget.acquire(open());
+    place.refused(5_000);
+    place.release();
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it("an aborted waiter leaves the queue and the signal at once, with the signal's reason", async () => {
     const budget = createRateBudget();
-    const release = await budget.acquire(open());
-    budget.limited(5_000);
+    const place = await budget.acquire(open());
+    place.refused(5_000);
     const controller = new AbortController();
     const waiting = budget.acquire(controller.signal);
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
@@ -96,19 +96,19 @@ describe("the rate budget's queue", () => {
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
     // The last waiter gone, its wake-up timer goes too.
     expect(vi.getTimerCount()).toBe(0);
-    release();
+    place.release();
     await vi.advanceTimersByTimeAsync(5_000);
     // The next one starts: the aborted waiter took no place.
-    await expect(budget.acquire(open())).resolves.toBeTypeOf("function");
+    await expect(budget.acquire(open())).resolves.toHaveProperty("release");
   });
 
   it("keeps one wake-up timer for all who wait out a hold, and goes with the last of them", async () => {
     const budget = createRateBudget();
     const started: string[] = [];
     const start = starter(budget, started);
-    const release = await start("first");
-    budget.limited(1_000);
-    release();
+    const first = await start("first");
+    first.refused(1_000);
+    first.release();
     const leaving = new AbortController();
     const gone = start("gone", leaving.signal).catch(() => "aborted");
     const staying = start("staying");
@@ -125,19 +125,19 @@ describe("the rate budget's queue", () => {
   it("sets no timer for a waiter that waits for a place rather than a hold", async () => {
     let now = 0;
     const budget = createRateBudget(1, () => now);
-    const release = await budget.acquire(open());
+    const place = await budget.acquire(open());
     const waiting = budget.acquire(open());
     expect(vi.getTimerCount()).toBe(0);
-    release();
-    (await waiting)();
+    place.release();
+    (await waiting).release();
     // Nor at the very end of a hold, when the hold no longer keeps anyone back.
     const held = await budget.acquire(open());
-    budget.limited(500);
+    held.refused(500);
     now = 500;
     const next = budget.acquire(open());
     expect(vi.getTimerCount()).toBe(0);
-    held();
-    await expect(next).resolves.toBeTypeOf("function");
+    held.release();
+    await expect(next).resolves.toHaveProperty("release");
   });
 
   it("lets no newcomer pass a waiter whose hold ended before its timer fired", async () => {
@@ -145,11 +145,12 @@ describe("the rate budget's queue", () => {
     const budget = createRateBudget(Infinity, () => now);
     const started: string[] = [];
     const start = starter(budget, started);
-    (await start("first"))();
-    budget.limited(1_000);
-    const waited = start("waited").then((release) => release());
+    const first = await start("first");
+    first.refused(1_000);
+    first.release();
+    const waited = start("waited").then((place) => place.release());
     now = 1_000; // the hold is over; its timer has not run yet
-    const late = start("late").then((release) => release());
+    const late = start("late").then((place) => place.release());
     await Promise.all([waited, late]);
     expect(started).toStrictEqual(["first", "waited", "late"]);
   });
@@ -158,25 +159,25 @@ describe("the rate budget's queue", () => {
     // A clock that stands still until `ticking`, then reads one later each time it is read.
     let [t, ticking] = [0, false];
     const budget = createRateBudget(Infinity, () => (ticking ? t++ : t));
-    const release = await budget.acquire(open());
-    budget.limited(3); // held until 3
-    release();
+    const place = await budget.acquire(open());
+    place.refused(3); // held until 3
+    place.release();
     [t, ticking] = [1, true];
     // Reads 1 (held: it queues), then 2: still held, so a timer must wake it, though the clock
     // reads 3, the hold's end, if asked once more.
     const waiting = budget.acquire(open());
     expect(vi.getTimerCount()).toBe(1);
     await vi.advanceTimersByTimeAsync(1);
-    await expect(waiting).resolves.toBeTypeOf("function");
+    await expect(waiting).resolves.toHaveProperty("release");
   });
 
   it("a waiter that starts lets go of its signal", async () => {
     const budget = createRateBudget();
-    const release = await budget.acquire(open());
-    budget.limited(1_000);
+    const place = await budget.acquire(open());
+    place.refused(1_000);
     const signal = open();
     const waiting = budget.acquire(signal);
-    release();
+    place.release();
     await vi.advanceTimersByTimeAsync(1_000);
     await waiting;
     expect(getEventListeners(signal, "abort")).toHaveLength(0);
@@ -196,9 +197,9 @@ describe("the rate budget's timer", () => {
     const script = `
       import { createRateBudget } from "./dist/esm/src/http/rate-budget.js";
       const budget = createRateBudget();
-      const release = await budget.acquire(new AbortController().signal);
-      budget.limited(60_000);
-      release();
+      const place = await budget.acquire(new AbortController().signal);
+      place.refused(60_000);
+      place.release();
       const waiting = new AbortController();
       budget.acquire(waiting.signal).then(() => console.log("started"), () => console.log("aborted"));
       setTimeout(() => waiting.abort(), 100);`;
