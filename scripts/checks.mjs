@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The static checks `npm test` runs before the tests: lint, generated/ up to date, types and
-// formatting. They read and never write, so they run at once, each as package.json says (with
-// node_modules/.bin on the PATH, as npm runs it); each one's output is printed whole when it
-// ends, under its name, and any failure fails the run.
+// The static checks: lint, generated/ up to date, types and formatting. They read and never write,
+// so they run at once, each as package.json says (with node_modules/.bin on the PATH, as npm runs
+// it); each one's output is printed whole when it ends, under its name, and any failure fails the
+// run. A command after them (`npm test` gives `vitest run`) runs at the same time, its output as it
+// comes: the tests spend much of their time waiting on sockets, timers and child processes.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { delimiter, dirname, resolve } from "node:path";
@@ -29,5 +30,16 @@ const run = (name) =>
     });
   });
 
-const codes = await Promise.all(checks.map(run));
+const alongside = process.argv.slice(2);
+const tests = alongside.length
+  ? [
+      new Promise((done) =>
+        spawn(alongside.join(" "), { cwd: root, env, shell: true, stdio: "inherit" }).on(
+          "close",
+          done,
+        ),
+      ),
+    ]
+  : [];
+const codes = await Promise.all([...checks.map(run), ...tests]);
 process.exitCode = codes.every((code) => code === 0) ? 0 : 1;
