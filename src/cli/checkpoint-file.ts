@@ -2,6 +2,7 @@
 // Entity done (its identity, the output's length after its rows, its factors' type/status);
 // a last "#complete" when the audit went through its whole input.
 import { UsageError } from "./usage-error.js";
+import { IdentitySet } from "./identity-set.js";
 
 export const BOUND = "#bound\t";
 
@@ -16,7 +17,7 @@ export const COMPLETE = "#complete";
 
 /** What a checkpoint file says: the identities done, and the output's length after them. */
 export function readCheckpoint(text: string): {
-  done: Set<string>;
+  done: IdentitySet;
   earlier: string[][];
   outBytes: number;
   length: number;
@@ -25,7 +26,7 @@ export function readCheckpoint(text: string): {
 } {
   // A line cut short by a crash has no newline yet: it did not happen.
   const length = text.lastIndexOf("\n") + 1;
-  const done = new Set<string>();
+  const done = new IdentitySet();
   const earlier: string[][] = [];
   let [outBytes, finished] = [0, false];
   let binding: Record<string, string> | undefined;

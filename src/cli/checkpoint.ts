@@ -17,6 +17,7 @@ import { BOUND, COMPLETE, readCheckpoint } from "./checkpoint-file.js";
 import { writeAll } from "./io.js";
 import { lockFor } from "./lock.js";
 import { UsageError } from "./usage-error.js";
+import { IdentitySet } from "./identity-set.js";
 
 export interface Checkpoint {
   /**
@@ -101,13 +102,9 @@ function openLocked(
   ftruncateSync(out, earlier?.outBytes ?? 0);
   let outBytes = earlier?.outBytes ?? 0;
   // The identities done in earlier runs, then those this run takes up: one set for both.
-  const claimed = earlier?.done ?? new Set<string>();
+  const claimed = earlier?.done ?? new IdentitySet();
   return {
-    claim(identity) {
-      if (claimed.has(identity)) return false;
-      claimed.add(identity);
-      return true;
-    },
+    claim: (identity) => claimed.add(identity),
     resumed: outBytes > 0,
     finished: earlier?.finished ?? false,
     earlier: earlier?.earlier ?? [],

@@ -682,7 +682,10 @@ describe("a resumed audit's summary", () => {
 });
 
 describe("an identity listed twice", () => {
-  it("is audited once in an audit with a checkpoint", async () => {
+  it.each([
+    ["with a checkpoint", true],
+    ["without one", false],
+  ])("is audited once, %s", async (_, checkpointed) => {
     const server = await fake({ factorsFor });
     const dir = mkdtempSync(join(tmpdir(), "audit-twice-"));
     const out = join(dir, "out.ndjson");
@@ -693,9 +696,8 @@ describe("an identity listed twice", () => {
       "user-00003",
       "user-00002",
     ]);
-    const result = await run(
-      audit(server, "--identities", input, "--out", out, "--checkpoint", join(dir, "cp")),
-    );
+    const checkpoint = checkpointed ? ["--checkpoint", join(dir, "cp")] : [];
+    const result = await run(audit(server, "--identities", input, "--out", out, ...checkpoint));
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^verify-factors: 3 entities: /);
     const sids = readFileSync(out, "utf8")

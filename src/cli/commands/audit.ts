@@ -11,6 +11,7 @@ import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
 import { countIdentities, inputIdentities } from "./audit-input.js";
 import { startReport } from "./audit-report.js";
 import { count, createCoverage, factorKeys, summary } from "./audit-summary.js";
+import { IdentitySet } from "../identity-set.js";
 
 type AuditCommand = Extract<Command, { name: "audit" }>;
 
@@ -64,6 +65,10 @@ export async function runAudit(
     );
   }
 
+  // Each identity once, however often the input lists it; a checkpoint also knows those that
+  // earlier runs finished.
+  const seen = new IdentitySet();
+  const claim = checkpoint?.claim ?? ((identity: string) => seen.add(identity));
   async function* identities() {
     for await (const identity of inputIdentities(
       client,
@@ -71,7 +76,7 @@ export async function runAudit(
       io.stdin ?? process.stdin,
       controller.signal,
     )) {
-      if (!checkpoint || identity === null || checkpoint.claim(identity)) yield identity;
+      if (identity === null || claim(identity)) yield identity;
     }
   }
   try {
