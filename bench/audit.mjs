@@ -1,6 +1,7 @@
 // One audit, in a fresh process, against a bench server (bench/server.mjs): ours through
-// `auditFactors`, or the pool one would write by hand. Prints what happened as JSON.
-import { createReadStream } from "node:fs";
+// `auditFactors`, the command line's (`--mode cli`, rows to /dev/null), or the pool one would write
+// by hand. Prints what happened as JSON.
+import { createReadStream, createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createVerifyClient } from "verify-factors";
@@ -69,6 +70,25 @@ async function ours() {
   return { failed, done };
 }
 
+/** `verify-factors audit --identities FILE`, as a user runs it. */
+async function cli() {
+  // Loaded here, so the other modes carry none of the command line.
+  const { main } = await import("../dist/esm/src/cli/main.js");
+  const stdout = createWriteStream("/dev/null");
+  const code = await main(
+    [
+      "audit",
+      ...["--base-url", values.url, "--service-sid", SERVICE_SID],
+      ...["--identities", values.file, "--concurrency", String(concurrency)],
+    ],
+    { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN },
+    { stdout, stderr: process.stderr },
+  );
+  stdout.end();
+  if (code !== 0) throw new Error(`verify-factors audit exited ${code}`);
+  return { failed: 0 };
+}
+
 /** Memory after a full collection, when the process runs with --expose-gc. */
 function settled() {
   globalThis.gc?.();
@@ -76,7 +96,8 @@ function settled() {
 }
 
 const started = performance.now();
-const outcome = values.mode === "pool" ? await handPool() : await ours();
+const modes = { pool: handPool, cli, ours };
+const outcome = await modes[values.mode]();
 const ms = performance.now() - started;
 const stats = await (await fetch(`${values.url}/__stats`)).json();
 const { rss, heapUsed } = settled();
