@@ -76,7 +76,8 @@ export async function runAudit(
       io.stdin ?? process.stdin,
       controller.signal,
     )) {
-      if (identity === null || claim(identity)) yield identity;
+      // Not a string (a server may send anything): it fails alone, with nothing to claim.
+      if (typeof identity !== "string" || claim(identity)) yield identity;
     }
   }
   try {
