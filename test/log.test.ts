@@ -51,6 +51,17 @@ describe("logging", () => {
     expect(Math.max(...ms)).toBeLessThan(10_000);
   });
 
+  it("at debug, names no request id for a response that has none", async () => {
+    const server = await fake({ total: 1 });
+    server.fail({ status: 503, retryAfter: "0" });
+    const { lines, logger } = recorder();
+    await clientFor(server, { logger, logLevel: "debug" }).listFactors(target).toArray();
+    expect(lines[0]).toStrictEqual([
+      "debug",
+      expect.stringMatching(/Factors -> HTTP 503 \(attempt 1, \d+ ms\)$/),
+    ]);
+  });
+
   it("at info, tells each retry with its reason and wait, and no attempt", async () => {
     const { lines } = await listWithRetry("info");
     expect(lines).toStrictEqual([

@@ -63,7 +63,8 @@ export function limited(budget: Budget, refusal: Refusal): Budget {
   const { inFlight, waitMs, at } = refusal;
   const limitNow = limitAt(budget, at);
   const known = refusal.refusalsBefore < budget.refusals;
-  const climbing = !known && limitNow > budget.limit && inFlight > budget.limit;
+  // More in flight than the last 429 left, by a request sent since: the limit had climbed.
+  const climbing = !known && inFlight > budget.limit;
   const first = budget.refusals === 0 && inFlight > 1;
   return {
     limit: Math.max(1, Math.min(limitNow, inFlight - 1)),
