@@ -65,6 +65,10 @@ const rowsOf = (stdout: string) =>
     .filter(Boolean)
     .map((line) => JSON.parse(line));
 
+/** The Entities a checkpoint has recorded (its lines, less the binding and the end). */
+const recordsIn = (checkpoint: string) =>
+  existsSync(checkpoint) ? readFileSync(checkpoint, "utf8").split("\n").length - 2 : 0;
+
 describe("verify-factors audit", () => {
   it("writes one row per factor with its identity, for every identity of a file", async () => {
     const server = await fake({ factorsFor });
@@ -263,13 +267,18 @@ describe("verify-factors audit", () => {
 
     // The run to compare with, uninterrupted.
     expect(await finished(start(join(dir, "whole.ndjson"), join(dir, "whole.cp")))).toBe(0);
-    // The same, killed without warning three times, then let finish.
+    // The same, killed without warning three times, each once it has recorded some more
+    // Entities (however slow the machine is to start it), then let finish.
     const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "out.cp")];
-    for (const after of [150, 250, 350]) {
+    for (const more of [10, 25, 40]) {
+      const before = recordsIn(checkpoint);
       const child = start(out, checkpoint);
-      await sleep(after);
+      const ended = finished(child);
+      let exited = false;
+      void ended.then(() => (exited = true));
+      while (!exited && recordsIn(checkpoint) < before + more) await sleep(5);
       child.kill("SIGKILL");
-      await finished(child);
+      expect(await ended).not.toBe(0); // killed part-way, not finished
     }
     // The kills landed part-way: some Entities were recorded, not all.
     const recorded = readFileSync(checkpoint, "utf8").split("\n").length - 1;
@@ -559,9 +568,6 @@ describe("killed (-9) five times, with the Service changing between runs", () =>
       .map((item, i) => [((i + 1) * 7919 * (seed + 3)) % 1009, item] as const)
       .sort(([a], [b]) => a - b)
       .map(([, item]) => item);
-  const recordsIn = (checkpoint: string) =>
-    existsSync(checkpoint) ? readFileSync(checkpoint, "utf8").split("\n").length - 2 : 0;
-
   /**
    * Runs the audit against each server in turn, killing each run once it has recorded a few
    * more Entities, then lets one more run finish; the rows of `out`, parsed.
