@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_SID, AUTH_TOKEN } from "../support/fake-verify.js";
-import { clientFor, sleep, target } from "../support/helpers.js";
+import { clientFor, target, until } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
 
 const fake = fakeServers();
@@ -13,7 +13,7 @@ describe("one client's shared budget", () => {
     const server = await fake({ total: 3, maxInFlight: 4, retryAfter: "2", latencyMs: 100 });
     const client = clientFor(server);
     const burst = Array.from({ length: 6 }, () => client.listFactors(target).toArray());
-    await sleep(150); // the four the server took are done; the two refused wait 2 s
+    await until(() => client.throttled() === 2); // the two refused wait 2 s
     const later = Array.from({ length: 4 }, () => client.listFactors(target).toArray());
     const results = await Promise.all([...burst, ...later]);
     expect(results.every((factors) => factors.length === 3)).toBe(true);
@@ -31,7 +31,7 @@ describe("one client's shared budget", () => {
     const client = clientFor(server);
     const started = Date.now();
     const refused = client.listFactors(target).toArray();
-    await sleep(100); // the one request out was refused: the server takes fewer than that
+    await until(() => client.throttled() === 1); // the one request out was refused
     const held = Array.from({ length: 3 }, () => client.listFactors(target).toArray());
     const results = await Promise.all([refused, ...held]);
     expect(results.every((factors) => factors.length === 3)).toBe(true);
@@ -100,7 +100,7 @@ describe("one client's shared budget", () => {
       .listFactors({ ...target, signal: everything.signal })
       .toArray()
       .catch((e) => e);
-    await sleep(150); // it was refused: the client now holds back for 5 s
+    await until(() => client.throttled() === 1); // it was refused: the client holds back 5 s
     const started = Date.now();
     const aborted = client.listFactors({ ...target, signal: AbortSignal.timeout(100) }).toArray();
     await expect(aborted).rejects.toMatchObject({ name: "AbortError" });

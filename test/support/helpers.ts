@@ -30,6 +30,11 @@ export async function rejection(promise: Promise<unknown>): Promise<any> {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Resolves once `done()` holds, looking every 5 ms: for a state the test cannot await directly. */
+export async function until(done: () => boolean): Promise<void> {
+  while (!done()) await sleep(5);
+}
+
 /**
  * How many signals Node keeps alive for `signal` (those `AbortSignal.any` made from it): read from
  * Node's own bookkeeping, since that set is what grows the heap when a long-lived signal is shared.
