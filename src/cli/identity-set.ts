@@ -81,6 +81,10 @@ export class IdentitySet {
   }
 
   #store(slot: number, key: Uint8Array): void {
+    // Offsets are 32-bit: past that, say so rather than mix identities up.
+    if (this.#used + key.length > 0x7fffffff) {
+      throw new RangeError("more identities than one audit keeps track of (2 GiB of them)");
+    }
     if (this.#used + key.length > this.#bytes.length) {
       const grown = Math.ceil(1.5 * this.#bytes.length);
       const bigger = new Uint8Array(Math.max(grown, this.#used + key.length));
