@@ -30,11 +30,16 @@ function encode(identity: string): Uint8Array {
   return scratch.subarray(0, 1 + 2 * identity.length);
 }
 
-/** FNV-1a over the bytes. */
+/**
+ * FNV-1a over the bytes, then MurmurHash3's final mix: FNV's low bits depend only on the low bits
+ * of each byte, and the table takes its slot from the low bits.
+ */
 function hash(bytes: Uint8Array): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-  return h >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 export class IdentitySet {

@@ -60,4 +60,22 @@ describe("the set of identities an audit has taken up", () => {
     expect(set.add("user-\uD800")).toBe(false);
     expect(set.size).toBe(3);
   });
+
+  it("tells apart identities that are prefixes of each other, however many share a slot's run", () => {
+    const set = new IdentitySet();
+    const prefixes = Array.from({ length: 2_000 }, (_, i) => "a".repeat(i + 1));
+    for (const identity of prefixes) expect(set.add(identity)).toBe(true);
+    for (const identity of prefixes) expect(set.add(identity)).toBe(false);
+    expect(set.has("a".repeat(2_001))).toBe(false);
+    expect(set.size).toBe(2_000);
+  });
+
+  it("knows a string with a lone surrogate again whatever was looked up before it", () => {
+    const set = new IdentitySet();
+    set.add("y".repeat(300));
+    expect(set.add("user-\uD800")).toBe(true);
+    set.add("z".repeat(300));
+    expect(set.add("user-\uD800")).toBe(false);
+    expect(set.has("user-\uD800")).toBe(true);
+  });
 });
