@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import type { VerifyClient } from "../../index.js";
 import type { Command } from "../flags.js";
+import { IdentitySet } from "../identity-set.js";
 
 type AuditCommand = Extract<Command, { name: "audit" }>;
 
@@ -26,6 +27,21 @@ export async function* inputIdentities(
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     const identity = line.trim();
     if (identity) yield identity;
+  }
+}
+
+/**
+ * Each identity once, however often the input lists it: `claim` says whether one is new. One that
+ * is not a string (a server may send anything) fails alone in the audit, with nothing to claim.
+ */
+export async function* eachOnce(
+  identities: AsyncIterable<string | null>,
+  claim?: (identity: string) => boolean,
+): AsyncGenerator<string | null> {
+  const seen = new IdentitySet();
+  const isNew = claim ?? ((identity: string) => seen.add(identity));
+  for await (const identity of identities) {
+    if (typeof identity !== "string" || isNew(identity)) yield identity;
   }
 }
 

@@ -8,10 +8,9 @@ import type { Command } from "../flags.js";
 import { createFormat } from "../formats.js";
 import { writeAll, writer, type Io } from "../io.js";
 import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
-import { countIdentities, inputIdentities } from "./audit-input.js";
+import { countIdentities, eachOnce, inputIdentities } from "./audit-input.js";
 import { startReport } from "./audit-report.js";
 import { count, createCoverage, factorKeys, summary } from "./audit-summary.js";
-import { IdentitySet } from "../identity-set.js";
 
 type AuditCommand = Extract<Command, { name: "audit" }>;
 
@@ -65,21 +64,9 @@ export async function runAudit(
     );
   }
 
-  // Each identity once, however often the input lists it; a checkpoint also knows those that
-  // earlier runs finished.
-  const seen = new IdentitySet();
-  const claim = checkpoint?.claim ?? ((identity: string) => seen.add(identity));
-  async function* identities() {
-    for await (const identity of inputIdentities(
-      client,
-      command,
-      io.stdin ?? process.stdin,
-      controller.signal,
-    )) {
-      // Not a string (a server may send anything): it fails alone, with nothing to claim.
-      if (typeof identity !== "string" || claim(identity)) yield identity;
-    }
-  }
+  // A checkpoint also knows the identities that earlier runs finished.
+  const input = inputIdentities(client, command, io.stdin ?? process.stdin, controller.signal);
+  const identities = eachOnce(input, checkpoint?.claim);
   try {
     if (!checkpoint) {
       await write(header);
@@ -87,7 +74,7 @@ export async function runAudit(
     }
     const results = client.auditFactors({
       serviceSid: audit.serviceSid,
-      identities: identities(),
+      identities,
       concurrency: audit.concurrency,
       pageSize: audit.pageSize,
       signal: controller.signal,
