@@ -466,6 +466,14 @@ written and the response object. JSON parsing, decoding and garbage collection c
 both sides. Letting the platform read a body whose length is told (\`arrayBuffer()\`) gained
 nothing measurable, so it was left out.
 
+The two groups of rounds are the collector's. With \`--trace-gc\`, a fast round of the raw loop runs
+one mark-compact (the full GC before it) and a slow one three to five: the pages are large objects,
+and after each forced GC the old generation's limit starts low, so whether a round meets it again
+depends on where the last heap growth left it. With \`--initial-old-space-size=512\` the groups
+vanish (every round one mark-compact) and \`pages()\` ran 0.98x to 1.08x the raw loop in three runs
+(medians of 12); but the flag also makes the raw loop slower than its fast rounds (about 350 ms
+against 280), so it changes what is measured, and the bench keeps Node's defaults.
+
 ### What the profile found
 
 The first full run missed the throughput target (items at 0.82x the raw loop). \`node --cpu-prof\`
