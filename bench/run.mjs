@@ -47,7 +47,7 @@ const sizes = smoke
       importRuns: 1,
       auditIdentities: 40,
       auditRounds: 1,
-      streamed: [200, 400, 600],
+      streamed: [20, 40, 60],
       latencyMs: 2,
       retryAfter: "0",
     }
