@@ -21,10 +21,10 @@ import { IdentitySet } from "./identity-set.js";
 
 export interface Checkpoint {
   /**
-   * Takes up `identity` unless an earlier run finished it or this run already took it up: each
-   * identity is audited once however often the input lists it.
+   * The identities earlier runs finished, to which this run adds those it takes up: each identity
+   * is audited once however often the input lists it.
    */
-  claim(identity: string): boolean;
+  taken: IdentitySet;
   /** Appends an Entity's rows to the output, then records it as done. */
   record(identity: string, rows: string, keys: string[]): void;
   /** What earlier runs recorded of each Entity they finished: its factors' `type/status` keys. */
@@ -101,10 +101,8 @@ function openLocked(
   const out = openSync(outPath, existsSync(outPath) ? "r+" : "w+");
   ftruncateSync(out, earlier?.outBytes ?? 0);
   let outBytes = earlier?.outBytes ?? 0;
-  // The identities done in earlier runs, then those this run takes up: one set for both.
-  const claimed = earlier?.done ?? new IdentitySet();
   return {
-    claim: (identity) => claimed.add(identity),
+    taken: earlier?.done ?? new IdentitySet(),
     resumed: outBytes > 0,
     finished: earlier?.finished ?? false,
     earlier: earlier?.earlier ?? [],

@@ -4,6 +4,7 @@
 import type { AuditResult, Factor } from "../../index.js";
 
 export const LISTED = 1000;
+export const DAY_MS = 86_400_000;
 
 /** A list that keeps its first LISTED items and counts them all. */
 export interface Bounded<T> {
@@ -54,7 +55,7 @@ export function note(findings: Findings, result: AuditResult, describe: (e: Erro
     return;
   }
   if (result.factors.length === 0) push(findings.noFactors, result.identity);
-  const cutoff = findings.now.getTime() - findings.staleDays * 86_400_000;
+  const cutoff = findings.now.getTime() - findings.staleDays * DAY_MS;
   for (const factor of result.factors) {
     if (factor.status !== "unverified") continue;
     const created = factor.date_created ? Date.parse(factor.date_created) : NaN;

@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import type { VerifyClient } from "../../index.js";
 import type { Command } from "../flags.js";
-import { IdentitySet } from "../identity-set.js";
+import type { IdentitySet } from "../identity-set.js";
 
 type AuditCommand = Extract<Command, { name: "audit" }>;
 
@@ -31,17 +31,15 @@ export async function* inputIdentities(
 }
 
 /**
- * Each identity once, however often the input lists it: `claim` says whether one is new. One that
- * is not a string (a server may send anything) fails alone in the audit, with nothing to claim.
+ * Each identity once, however often the input lists it: those not in `taken` yet, added as they
+ * pass. One that is not a string (a server may send anything) fails alone in the audit.
  */
 export async function* eachOnce(
   identities: AsyncIterable<string | null>,
-  claim?: (identity: string) => boolean,
+  taken: IdentitySet,
 ): AsyncGenerator<string | null> {
-  const seen = new IdentitySet();
-  const isNew = claim ?? ((identity: string) => seen.add(identity));
   for await (const identity of identities) {
-    if (typeof identity !== "string" || isNew(identity)) yield identity;
+    if (typeof identity !== "string" || taken.add(identity)) yield identity;
   }
 }
 

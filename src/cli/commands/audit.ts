@@ -8,6 +8,7 @@ import type { Command } from "../flags.js";
 import { createFormat } from "../formats.js";
 import { writeAll, writer, type Io } from "../io.js";
 import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
+import { IdentitySet } from "../identity-set.js";
 import { countIdentities, eachOnce, inputIdentities } from "./audit-input.js";
 import { startReport } from "./audit-report.js";
 import { count, createCoverage, factorKeys, summary } from "./audit-summary.js";
@@ -66,7 +67,7 @@ export async function runAudit(
 
   // A checkpoint also knows the identities that earlier runs finished.
   const input = inputIdentities(client, command, io.stdin ?? process.stdin, controller.signal);
-  const identities = eachOnce(input, checkpoint?.claim);
+  const identities = eachOnce(input, checkpoint?.taken ?? new IdentitySet());
   try {
     if (!checkpoint) {
       await write(header);

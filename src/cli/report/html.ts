@@ -3,7 +3,7 @@
 // embedded as JSON. Everything from the server is escaped.
 import { FACTOR_STATUSES, FACTOR_TYPES } from "../../types.js";
 import type { Coverage } from "../commands/audit-summary.js";
-import type { Bounded, Findings } from "../commands/audit-findings.js";
+import { DAY_MS, type Bounded, type Findings } from "../commands/audit-findings.js";
 import type { ChartLibrary } from "./chart-library.js";
 
 export interface ReportInput {
@@ -80,7 +80,6 @@ export function reportHtml(
     ["noFactors", "with no factors", coverage.noFactors],
     ["failed", "failed", coverage.failed],
   ];
-  const day = 86_400_000;
   const resumed =
     before > 0
       ? `<p class="note">A resumed audit: the counts cover all ${coverage.entities} Entities (${before} before this run); the lists below cover this run's ${coverage.entities - before}.</p>`
@@ -120,7 +119,7 @@ ${resumed}
 <div id="factors-chart" class="ct-chart"></div></section>
 ${table("no-factors", "Entities with no factors", findings.noFactors, ["identity"], (identity) => [identity])}
 ${table("failures", "Entities that failed", findings.failures, ["identity", "error"], (f) => [f.identity || "(not a string)", f.message])}
-${table("stale", `Unverified factors older than ${plural(staleDays, "day")}`, findings.stale, ["identity", "sid", "type", "friendly name", "created", "age (days)"], (f) => [f.identity, f.sid, f.factor_type, f.friendly_name, f.date_created, Math.round((now.getTime() - Date.parse(f.date_created)) / day)])}
+${table("stale", `Unverified factors older than ${plural(staleDays, "day")}`, findings.stale, ["identity", "sid", "type", "friendly name", "created", "age (days)"], (f) => [f.identity, f.sid, f.factor_type, f.friendly_name, f.date_created, Math.round((now.getTime() - Date.parse(f.date_created)) / DAY_MS)])}
 ${undated}
 <script type="application/json" id="chart-data">${embedded(chartData(coverage))}</script>
 <script>
