@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runMain as run } from "../support/cli.js";
+import { auditArgs, runMain as run } from "../support/cli.js";
 import { launchChromium, offlinePage } from "../support/chromium.js";
 import { makeFactor, SERVICE_SID, type FakeVerify } from "../support/fake-verify.js";
 import { fakeServers } from "../support/server-pool.js";
@@ -52,24 +52,22 @@ async function audited(server: FakeVerify, ...more: string[]) {
   const dir = mkdtempSync(join(tmpdir(), "audit-report-"));
   const [report, summary] = [join(dir, "report.html"), join(dir, "summary.json")];
   server.fail({ status: 404 });
-  const result = await run([
-    "audit",
-    "--service-sid",
-    SERVICE_SID,
-    "--base-url",
-    server.url,
-    "--identities",
-    identitiesFile(names(20)),
-    "--concurrency",
-    "1",
-    "--report",
-    report,
-    "--summary",
-    summary,
-    "--out",
-    join(dir, "out.ndjson"),
-    ...more,
-  ]);
+  const result = await run(
+    auditArgs(
+      server.url,
+      "--identities",
+      identitiesFile(names(20)),
+      "--concurrency",
+      "1",
+      "--report",
+      report,
+      "--summary",
+      summary,
+      "--out",
+      join(dir, "out.ndjson"),
+      ...more,
+    ),
+  );
   return { result, report, summary: JSON.parse(readFileSync(summary, "utf8")) };
 }
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bin, credentials, runMain as run } from "../support/cli.js";
+import { auditArgs, bin, credentials, runMain as run } from "../support/cli.js";
 import { makeFactor, SERVICE_SID, type FakeVerify } from "../support/fake-verify.js";
 import { sleep } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
@@ -27,14 +27,7 @@ function identitiesFile(identities: string[]): string {
   return file;
 }
 
-const audit = (server: FakeVerify, ...more: string[]) => [
-  "audit",
-  "--service-sid",
-  SERVICE_SID,
-  "--base-url",
-  server.url,
-  ...more,
-];
+const audit = (server: FakeVerify, ...more: string[]) => auditArgs(server.url, ...more);
 
 /**
  * An audit of `identities` read from a file, writing its rows to --out with a --checkpoint, both

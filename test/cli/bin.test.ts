@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bin, listArgs, spawnBin } from "../support/cli.js";
-import { makeFactor, SERVICE_SID } from "../support/fake-verify.js";
+import { auditArgs, bin, listArgs, spawnBin } from "../support/cli.js";
+import { makeFactor } from "../support/fake-verify.js";
 import { fakeServers } from "../support/server-pool.js";
 
 const fake = fakeServers();
@@ -31,7 +31,7 @@ describe("the verify-factors bin", () => {
     const identities = Array.from({ length: 2000 }, (_, i) => `user-${String(i).padStart(5, "0")}`);
     const factorsFor = (identity: string) => [{ ...makeFactor(0), identity }];
     const server = await fake({ identities, factorsFor });
-    const args = ["audit", "--service-sid", SERVICE_SID, "--base-url", server.url, "-o", "ndjson"];
+    const args = auditArgs(server.url, "-o", "ndjson");
     const result = await spawnBin(args, { pipeTo: "head -n 1" }).done;
     expect(result.code).toBe(0);
     expect(result.stdout.trimEnd().split("\n")).toHaveLength(1);
@@ -92,11 +92,7 @@ describe("an audit whose output cannot be written whole", () => {
     const input = join(dir, "ids.txt");
     writeFileSync(input, identities.join("\n") + "\n");
     const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "cp")];
-    const args = [
-      "audit",
-      "--service-sid",
-      SERVICE_SID,
-      "--base-url",
+    const args = auditArgs(
       server.url,
       "--identities",
       input,
@@ -106,7 +102,7 @@ describe("an audit whose output cannot be written whole", () => {
       checkpoint,
       "--concurrency",
       "1",
-    ];
+    );
     // A file-size limit of 16 blocks: the rows do not fit.
     const quoted = [process.execPath, bin, ...args].map((a) => `'${a}'`).join(" ");
     const limited = await spawnBin([], { argv: ["sh", "-c", `ulimit -f 16; exec ${quoted}`] }).done;

@@ -57,6 +57,16 @@ export function spawnBin(
   return { child, done };
 }
 
+/** `verify-factors audit` of the fixture's Service against `url`, then `more`. */
+export const auditArgs = (url: string, ...more: string[]) => [
+  "audit",
+  "--service-sid",
+  SERVICE_SID,
+  "--base-url",
+  url,
+  ...more,
+];
+
 export const listArgs = (url: string, ...more: string[]) => [
   "list",
   "--service-sid",
