@@ -322,31 +322,22 @@ async function audit() {
   const at = (i) => median(vsIdeal(i));
   // Memory while streaming many identities from a file, against a server that answers at once:
   // the peak of each run, each run in a fresh process.
-  const streamed = [];
-  for (const total of sizes.streamed) {
+  const files = sizes.streamed.map((total) => {
     const file = join(tmpdir(), `verify-bench-identities-${total}.txt`);
     const lines = Array.from(
       { length: total },
       (_, i) => `bench-user-${String(i).padStart(7, "0")}`,
     );
     writeFileSync(file, lines.join("\n"));
-    streamed.push(await auditRun({ "factors-each": 3 }, ["--file", file, "--concurrency", "50"]));
-  }
+    return file;
+  });
+  const stream = async (file, ...more) =>
+    auditRun({ "factors-each": 3 }, ["--file", file, "--concurrency", "50", ...more]);
+  const streamed = [];
+  for (const file of files) streamed.push(await stream(file));
   // The command line, which also keeps every identity it has taken up, to audit each once.
   const commandLine = [];
-  for (const total of sizes.streamed.slice(0, 2)) {
-    const file = join(tmpdir(), `verify-bench-identities-${total}.txt`);
-    commandLine.push(
-      await auditRun({ "factors-each": 3 }, [
-        "--file",
-        file,
-        "--concurrency",
-        "50",
-        "--mode",
-        "cli",
-      ]),
-    );
-  }
+  for (const file of files.slice(0, 2)) commandLine.push(await stream(file, "--mode", "cli"));
   const mib = (bytes) => `${fmt(bytes / 2 ** 20, 1)} MiB`;
   section(
     `6. Auditing a Service: identities of 3 factors, server ${latency} ms a request, 10 requests in flight at most (429 with Retry-After: ${sizes.retryAfter} beyond); median of ${sizes.auditRounds} interleaved rounds, middle half in brackets`,
