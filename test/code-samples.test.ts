@@ -42,11 +42,9 @@ describe("the spec's code samples", () => {
     expect(server.log[0]!.query).toEqual({ PageSize: "50" });
   });
 
-  it("the TypeScript sample type-checks", async () => {
-    await expect(
-      typeCheckExample("code-sample.mts", sample("verify-factors")),
-    ).resolves.toBeDefined();
-  }, 60_000);
+  it("the TypeScript sample type-checks", () => {
+    expect(typeCheckExample("code-sample.mts", sample("verify-factors"))).toBe("");
+  });
 
   it("the TypeScript sample lists every factor", async () => {
     const { server, env } = await withServer(60);

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listArgs } from "./support/cli.js";
+import { typeCheckProject } from "./support/type-check.js";
 import {
   ACCOUNT_SID,
   AUTH_TOKEN,
@@ -135,7 +136,8 @@ describe("the packed package", () => {
 
   it.each([
     ["node16", { module: "node16", moduleResolution: "node16" }],
-    ["bundler", { module: "esnext", moduleResolution: "bundler" }],
+    // The same declaration files as under node16, checked there: here only how they resolve.
+    ["bundler", { module: "esnext", moduleResolution: "bundler", skipLibCheck: true }],
   ])("types resolve for a TypeScript consumer under moduleResolution %s", (_name, options) => {
     writeFileSync(
       join(project, "consumer.mts"),
@@ -169,7 +171,7 @@ describe("the packed package", () => {
         files: ["consumer.mts"],
       }),
     );
-    expect(() => sh(bin("tsc"), ["-p", "."])).not.toThrow();
+    expect(typeCheckProject(join(project, "tsconfig.json"))).toBe("");
   });
 
   it("installs a working `verify-factors` bin", async () => {

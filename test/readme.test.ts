@@ -19,9 +19,9 @@ const script = ts.transpileModule(program, {
   compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
 }).outputText;
 
-it("the README's client examples type-check", async () => {
-  await expect(typeCheckExample("readme-example.mts", program)).resolves.toBeDefined();
-}, 60_000);
+it("the README's client examples type-check", () => {
+  expect(typeCheckExample("readme-example.mts", program)).toBe("");
+});
 
 it("the README's client examples run as written", async () => {
   const server = await fake({ total: 120, identities: ["readme-user-0001", "readme-user-0002"] });

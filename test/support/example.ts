@@ -1,10 +1,9 @@
 // A user's example (from the README or a spec code sample), written to test/artifacts/ inside
 // the repository so that `import "verify-factors"` resolves to this package.
-import { execFile } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { root } from "./spec.js";
+import { typeCheckCommand } from "./type-check.js";
 
 export const artifacts = join(root, "test/artifacts");
 
@@ -17,12 +16,12 @@ export function writeArtifact(name: string, source: string): string {
 }
 
 /**
- * tsc on a TypeScript example, strict, as a user's Node project would check it. The example is
- * checked against the package's types; the .d.ts files themselves are package.test.ts's.
+ * What tsc reports (empty when it type-checks) for a TypeScript example, strict, as a user's Node
+ * project would check it. The example is checked against the package's types; the .d.ts files
+ * themselves are package.test.ts's.
  */
-export function typeCheckExample(name: string, source: string) {
+export function typeCheckExample(name: string, source: string): string {
   const args = ["--noEmit", "--skipLibCheck", "--strict", "--target", "es2022"];
   args.push("--module", "nodenext", "--lib", "es2022,dom", "--types", "node");
-  const tsc = resolve(root, "node_modules/.bin/tsc");
-  return promisify(execFile)(tsc, [...args, writeArtifact(name, source)], { cwd: root });
+  return typeCheckCommand([...args, writeArtifact(name, source)]);
 }

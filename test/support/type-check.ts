@@ -1,51 +1,90 @@
-// Type-checks src/ in this process against generated types made from an edited copy of the spec.
-// One TypeScript program is kept and handed to the next as `oldProgram`, so every check after the
-// first re-reads only generated/verify.ts and re-checks; the rest (lib, node_modules) is reused.
+// Type checks made in the test process with the compiler's API, not by spawning tsc: TypeScript
+// loads once per worker, and a file parsed once (its lib files, @types/node, the package's
+// declarations) serves every program after, for as long as its text stays the same.
 import { resolve } from "node:path";
 import ts from "typescript";
 import { root } from "./spec.js";
 
-const generatedPath = resolve(root, "generated/verify.ts");
-const config = ts.getParsedCommandLineOfConfigFile(
-  resolve(root, "tsconfig.json"),
-  { noEmit: true },
-  { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
-);
-if (!config) throw new Error("tsconfig.json could not be read");
-const rootNames = config.fileNames.filter(
-  (file) => file.startsWith(resolve(root, "src")) || file === generatedPath,
-);
-const reused = new Map<string, ts.SourceFile>();
-let previous: ts.Program | undefined;
+const parsed = new Map<string, ts.SourceFile>();
 
-export { generateTypes } from "../../scripts/spec-diff/type-verdict.mjs";
+/** The parse options a file is read with: the same file parses differently as ESM and CommonJS. */
+const parseKey = (file: string, language: ts.ScriptTarget | ts.CreateSourceFileOptions) =>
+  typeof language === "object"
+    ? `${file}\0${language.languageVersion}\0${language.impliedNodeFormat}`
+    : `${file}\0${language}`;
 
-/** tsc's report for src/ against `generated` (empty when it type-checks), paths from the root. */
-export function typeCheckSrc(generated: string): string {
-  const host = ts.createCompilerHost(config!.options);
-  const getSourceFile = host.getSourceFile;
-  host.getSourceFile = (file, language, onError) => {
-    if (resolve(file) === generatedPath) {
-      return ts.createSourceFile(file, generated, language);
-    }
-    let source = reused.get(file);
-    if (!source) {
-      source = getSourceFile.call(host, file, language, onError);
-      if (source) reused.set(file, source);
+/** A compiler host that reuses parsed files; `replaced` maps a path to the text checked instead. */
+function hostFor(options: ts.CompilerOptions, replaced: Map<string, string>): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  host.getSourceFile = (file, language) => {
+    const text = replaced.get(resolve(file)) ?? host.readFile(file);
+    if (text === undefined) return undefined;
+    const key = parseKey(file, language);
+    let source = parsed.get(key);
+    if (source?.text !== text) {
+      source = ts.createSourceFile(file, text, language);
+      parsed.set(key, source);
     }
     return source;
   };
-  const program = ts.createProgram({
-    rootNames,
-    options: config!.options,
-    host,
-    oldProgram: previous,
-  });
-  previous = program;
-  const diagnostics = ts.getPreEmitDiagnostics(program);
-  return ts.formatDiagnostics(diagnostics, {
+  return host;
+}
+
+/** tsc's report (empty when the files type-check), with paths from the repository's root. */
+function report(program: ts.Program, more: readonly ts.Diagnostic[] = []): string {
+  return ts.formatDiagnostics([...more, ...ts.getPreEmitDiagnostics(program)], {
     getCanonicalFileName: (file) => file,
     getCurrentDirectory: () => root,
     getNewLine: () => "\n",
   });
+}
+
+/** What `tsc -p tsconfig` reports for a project. */
+export function typeCheckProject(tsconfig: string): string {
+  const config = ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+    },
+  });
+  const { fileNames: rootNames, options, errors } = config!;
+  const host = hostFor(options, new Map());
+  return report(ts.createProgram({ rootNames, options, host }), errors);
+}
+
+/** What `tsc ...args` reports: flags and files as on tsc's command line. */
+export function typeCheckCommand(args: string[]): string {
+  const { fileNames: rootNames, options, errors } = ts.parseCommandLine(args);
+  const host = hostFor(options, new Map());
+  return report(ts.createProgram({ rootNames, options, host }), errors);
+}
+
+const generatedPath = resolve(root, "generated/verify.ts");
+let src: { rootNames: string[]; options: ts.CompilerOptions; previous?: ts.Program } | undefined;
+
+export { generateTypes } from "../../scripts/spec-diff/type-verdict.mjs";
+
+/**
+ * What tsc reports for src/ (with tsconfig.json's options) against `generated` in place of
+ * generated/verify.ts. Each program is handed to the next as `oldProgram`, so only the
+ * generated file is new to it.
+ */
+export function typeCheckSrc(generated: string): string {
+  if (!src) {
+    const config = ts.getParsedCommandLineOfConfigFile(
+      resolve(root, "tsconfig.json"),
+      { noEmit: true },
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    );
+    if (!config) throw new Error("tsconfig.json could not be read");
+    const rootNames = config.fileNames.filter(
+      (file) => file.startsWith(resolve(root, "src")) || file === generatedPath,
+    );
+    src = { rootNames, options: config.options };
+  }
+  const { rootNames, options, previous } = src;
+  const host = hostFor(options, new Map([[generatedPath, generated]]));
+  const program = ts.createProgram({ rootNames, options, host, oldProgram: previous });
+  src.previous = program;
+  return report(program);
 }
