@@ -5,7 +5,8 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createVerifyClient } from "verify-factors";
-import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from "./contenders.mjs";
+// The fake's own credentials, not the contenders module: that one loads twilio-node.
+import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from "./.build/fake-verify.mjs";
 
 const { values } = parseArgs({
   options: {

@@ -1,11 +1,9 @@
 // The ways to list factors that the benchmark compares. Each resolves to the number of items seen.
 import twilio from "twilio";
 import { createVerifyClient } from "verify-factors";
+import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from "./.build/fake-verify.mjs";
 
-export const ACCOUNT_SID = "AC" + "0".repeat(31) + "1";
-export const AUTH_TOKEN = "fake_auth_token_not_real";
-export const SERVICE_SID = "VA" + "0".repeat(31) + "1";
-export const IDENTITY = "bench-identity-0001";
+const IDENTITY = "bench-identity-0001";
 const path = `/v2/Services/${SERVICE_SID}/Entities/${IDENTITY}/Factors`;
 const authorization = "Basic " + btoa(`${ACCOUNT_SID}:${AUTH_TOKEN}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
