@@ -5,8 +5,7 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createVerifyClient } from "verify-factors";
-// The fake's own credentials, not the contenders module: that one loads twilio-node.
-import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from "./.build/fake-verify.mjs";
+import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from "./credentials.mjs";
 
 const { values } = parseArgs({
   options: {

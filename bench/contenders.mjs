@@ -1,7 +1,7 @@
 // The ways to list factors that the benchmark compares. Each resolves to the number of items seen.
 import twilio from "twilio";
 import { createVerifyClient } from "verify-factors";
-import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from "./.build/fake-verify.mjs";
+import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from "./credentials.mjs";
 
 const IDENTITY = "bench-identity-0001";
 const path = `/v2/Services/${SERVICE_SID}/Entities/${IDENTITY}/Factors`;

@@ -2,6 +2,8 @@ import { execFile } from "node:child_process";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { expect, it } from "vitest";
+import * as copied from "../bench/credentials.mjs";
+import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from "./support/fake-verify.js";
 
 // A small run of `npm run bench` so the script cannot rot. Timings at these sizes mean nothing,
 // so nothing here asserts speed; BENCHMARKS.md holds the real run.
@@ -31,3 +33,7 @@ it("the benchmark runs every scenario and prints its tables", async () => {
   }
   expect(stdout).toMatch(/Targets: <= 10 kB gzipped: [\d.]+ kB/);
 }, 120_000);
+
+it("the bench's copy of the fake server's credentials is the fake's", () => {
+  expect({ ...copied }).toStrictEqual({ ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID });
+});
