@@ -533,7 +533,26 @@ listener; the same day, in three runs, 300,000 identities peaked 12, 21 and 28 M
 The command line audits each identity once however often the input lists it, so it keeps every
 identity it has taken up. Kept as a \`Set\` of strings, 300,000 identities peaked 130 MiB above
 10,000 (the heap grows, and the collector with it); kept as bytes in one buffer outside the heap
-(\`src/cli/identity-set.ts\`), 18 MiB above.
+(\`src/cli/identity-set.ts\`), 18 MiB above. The audit runs loaded twilio-node until 2026-12-01
+(through the contenders' module, for the fake's credentials): without it each run's peak RSS is
+about 30 MiB lower (10,000 identities 192 MiB before, 162 to 178 MiB after).
+
+A later full run on 2026-12-01, with this machine slower than in the run before (\`npm run build\`
+8.1 s against 6.8 s), put 1,000 identities at concurrency 10 at 1.081x ideal (5,406 ms, rounds
+5,406 to 5,437), over its 1.08x target; the two runs before it gave 1.068x and 1.076x. A CPU
+profile of that audit's process shows 1.4 s of work in 5.5 s, the largest part undici writing each
+request to its socket: the figure moves with the machine, not with the client's own code.
+
+### What the measured process loads
+
+On 2026-12-01 the throughput contenders took the fake server's credentials from the bundled fake
+(\`bench/.build/fake-verify.mjs\`) instead of a copy of their own. None of that module's code ran
+in the contenders' process, yet in two runs items fell to 0.68x and 0.69x the raw loop (465 and 484
+ms against 317 and 340), \`pages()\` to 0.87x and 0.89x, and the raw loop's rounds lost their two
+groups. Importing \`node:http\`, \`node:zlib\` or the module's constants alone changed nothing; what
+does was not traced. The contenders and the audit runs now share \`bench/credentials.mjs\`, which
+\`test/bench.test.ts\` checks against the fake. It is one more sign that, on this machine, rows
+within a tenth of each other are within what the process's own layout can move.
 `;
 
 const machine = `${cpus()[0]?.model.trim()}, ${cpus().length} cores, Node ${process.version}`;
