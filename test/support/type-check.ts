@@ -14,7 +14,10 @@ const parseKey = (file: string, language: ts.ScriptTarget | ts.CreateSourceFileO
     : `${file}\0${language}`;
 
 /** A compiler host that reuses parsed files; `replaced` maps a path to the text checked instead. */
-function hostFor(options: ts.CompilerOptions, replaced: Map<string, string>): ts.CompilerHost {
+function hostFor(
+  options: ts.CompilerOptions,
+  replaced = new Map<string, string>(),
+): ts.CompilerHost {
   const host = ts.createCompilerHost(options);
   host.getSourceFile = (file, language) => {
     const text = replaced.get(resolve(file)) ?? host.readFile(file);
@@ -39,24 +42,26 @@ function report(program: ts.Program, more: readonly ts.Diagnostic[] = []): strin
   });
 }
 
-/** What `tsc -p tsconfig` reports for a project. */
-export function typeCheckProject(tsconfig: string): string {
-  const config = ts.getParsedCommandLineOfConfigFile(tsconfig, undefined, {
+/** A tsconfig.json as tsc reads it; a file it cannot read at all throws. */
+function readConfig(tsconfig: string, overrides?: ts.CompilerOptions): ts.ParsedCommandLine {
+  return ts.getParsedCommandLineOfConfigFile(tsconfig, overrides, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
       throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
     },
-  });
-  const { fileNames: rootNames, options, errors } = config!;
-  const host = hostFor(options, new Map());
-  return report(ts.createProgram({ rootNames, options, host }), errors);
+  })!;
+}
+
+/** What `tsc -p tsconfig` reports for a project. */
+export function typeCheckProject(tsconfig: string): string {
+  const { fileNames: rootNames, options, errors } = readConfig(tsconfig);
+  return report(ts.createProgram({ rootNames, options, host: hostFor(options) }), errors);
 }
 
 /** What `tsc ...args` reports: flags and files as on tsc's command line. */
 export function typeCheckCommand(args: string[]): string {
   const { fileNames: rootNames, options, errors } = ts.parseCommandLine(args);
-  const host = hostFor(options, new Map());
-  return report(ts.createProgram({ rootNames, options, host }), errors);
+  return report(ts.createProgram({ rootNames, options, host: hostFor(options) }), errors);
 }
 
 const generatedPath = resolve(root, "generated/verify.ts");
@@ -71,16 +76,11 @@ export { generateTypes } from "../../scripts/spec-diff/type-verdict.mjs";
  */
 export function typeCheckSrc(generated: string): string {
   if (!src) {
-    const config = ts.getParsedCommandLineOfConfigFile(
-      resolve(root, "tsconfig.json"),
-      { noEmit: true },
-      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
-    );
-    if (!config) throw new Error("tsconfig.json could not be read");
-    const rootNames = config.fileNames.filter(
+    const { fileNames, options } = readConfig(resolve(root, "tsconfig.json"), { noEmit: true });
+    const rootNames = fileNames.filter(
       (file) => file.startsWith(resolve(root, "src")) || file === generatedPath,
     );
-    src = { rootNames, options: config.options };
+    src = { rootNames, options };
   }
   const { rootNames, options, previous } = src;
   const host = hostFor(options, new Map([[generatedPath, generated]]));
