@@ -549,8 +549,10 @@ On 2026-12-01 the throughput contenders took the fake server's credentials from 
 (\`bench/.build/fake-verify.mjs\`) instead of a copy of their own. None of that module's code ran
 in the contenders' process, yet in two runs items fell to 0.68x and 0.69x the raw loop (465 and 484
 ms against 317 and 340), \`pages()\` to 0.87x and 0.89x, and the raw loop's rounds lost their two
-groups. Importing \`node:http\`, \`node:zlib\` or the module's constants alone changed nothing; what
-does was not traced. The contenders and the audit runs now share \`bench/credentials.mjs\`, which
+groups. Importing \`node:http\`, \`node:zlib\` or the module's constants alone changed nothing, and
+a fresh process importing the same modules listed as fast with the fake as without it: it is the
+bench's main process, where section 1's contenders run beside esbuild and prettier, that the import
+changes. What it changes there was not traced. The contenders and the audit runs now share \`bench/credentials.mjs\`, which
 \`test/bench.test.ts\` checks against the fake. It is one more sign that, on this machine, rows
 within a tenth of each other are within what the process's own layout can move.
 `;
