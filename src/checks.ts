@@ -25,8 +25,9 @@ export function checkObject<T>(name: string, value: T): T {
   return value;
 }
 
-/** A UTF-16 surrogate without its pair: such a string cannot go on the wire at all. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A UTF-16 surrogate without its pair: UTF-8 has no bytes for it, so it cannot go on the wire. */
+export const LONE_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function checkString(name: string, value: unknown): string {
   if (typeof value !== "string" || value.length === 0) {

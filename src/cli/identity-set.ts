@@ -2,13 +2,12 @@
 // lists it. Kept outside the JavaScript heap: each identity's UTF-8 bytes go into one growing
 // buffer, found through an open-addressed table of their offsets. A Set of strings costs several
 // times as much resident memory per identity, and the collector has to trace all of it.
+import { LONE_SURROGATE } from "../checks.js";
+
 const encoder = new TextEncoder();
 const EMPTY = -1;
 // Where each identity is encoded before it is looked up: one buffer for all, not one per identity.
 let scratch = new Uint8Array(256);
-
-/** A surrogate without its pair: UTF-8 has no bytes for it. */
-const LONE_SURROGATE = /\p{Surrogate}/u;
 
 /**
  * `identity` as bytes, in `scratch` (valid until the next call): its UTF-8, or, for a string with
