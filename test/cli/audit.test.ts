@@ -1,11 +1,11 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditArgs, bin, credentials, runMain as run } from "../support/cli.js";
 import { makeFactor, SERVICE_SID, type FakeVerify } from "../support/fake-verify.js";
-import { sleep } from "../support/helpers.js";
+import { until } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
 
 const fake = fakeServers();
@@ -61,6 +61,25 @@ const rowsOf = (stdout: string) =>
 /** The Entities a checkpoint has recorded (its lines, less the binding and the end). */
 const recordsIn = (checkpoint: string) =>
   existsSync(checkpoint) ? readFileSync(checkpoint, "utf8").split("\n").length - 2 : 0;
+
+/** A child's exit code, once it has closed. */
+const exitOf = (child: ChildProcess) =>
+  new Promise<number | null>((done) => child.on("close", (code) => done(code)));
+
+/**
+ * Starts an audit and kills it without warning (-9) once `checkpoint` holds `more` Entities than
+ * before it started (however slow the machine is to start it); its exit code.
+ */
+async function killedOnceRecorded(start: () => ChildProcess, checkpoint: string, more: number) {
+  const before = recordsIn(checkpoint);
+  const child = start();
+  const ended = exitOf(child);
+  let exited = false;
+  void ended.then(() => (exited = true));
+  await until(() => exited || recordsIn(checkpoint) >= before + more);
+  child.kill("SIGKILL");
+  return ended;
+}
 
 describe("verify-factors audit", () => {
   it("writes one row per factor with its identity, for every identity of a file", async () => {
@@ -227,7 +246,7 @@ describe("verify-factors audit", () => {
     let stdout = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stdin.end(names(6).join("\n"));
-    const code = await new Promise((done) => child.on("close", done));
+    const code = await exitOf(child);
     expect(code).toBe(0);
     expect(rowsOf(stdout)).toHaveLength(names(6).reduce((n, id) => n + factorsFor(id).length, 0));
   });
@@ -255,29 +274,21 @@ describe("verify-factors audit", () => {
         env: { PATH: process.env.PATH!, ...credentials },
         stdio: "ignore",
       });
-    const finished = (child: ReturnType<typeof start>) =>
-      new Promise<number | null>((done) => child.on("close", (code) => done(code)));
 
     // The run to compare with, uninterrupted.
-    expect(await finished(start(join(dir, "whole.ndjson"), join(dir, "whole.cp")))).toBe(0);
+    expect(await exitOf(start(join(dir, "whole.ndjson"), join(dir, "whole.cp")))).toBe(0);
     // The same, killed without warning three times, each once it has recorded some more
-    // Entities (however slow the machine is to start it), then let finish.
+    // Entities, then let finish.
     const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "out.cp")];
     for (const more of [10, 25, 40]) {
-      const before = recordsIn(checkpoint);
-      const child = start(out, checkpoint);
-      const ended = finished(child);
-      let exited = false;
-      void ended.then(() => (exited = true));
-      while (!exited && recordsIn(checkpoint) < before + more) await sleep(5);
-      child.kill("SIGKILL");
-      expect(await ended).not.toBe(0); // killed part-way, not finished
+      const code = await killedOnceRecorded(() => start(out, checkpoint), checkpoint, more);
+      expect(code).not.toBe(0); // killed part-way, not finished
     }
     // The kills landed part-way: some Entities were recorded, not all.
     const recorded = readFileSync(checkpoint, "utf8").split("\n").length - 1;
     expect(recorded).toBeGreaterThan(0);
     expect(recorded).toBeLessThan(300);
-    expect(await finished(start(out, checkpoint))).toBe(0);
+    expect(await exitOf(start(out, checkpoint))).toBe(0);
 
     const lines = (path: string) => readFileSync(path, "utf8").trimEnd().split("\n").sort();
     expect(lines(out)).toEqual(lines(join(dir, "whole.ndjson")));
@@ -577,19 +588,11 @@ describe("killed (-9) five times, with the Service changing between runs", () =>
         ],
         { env: { PATH: process.env.PATH!, ...credentials }, stdio: "ignore" },
       );
-    const closed = (child: ReturnType<typeof start>) =>
-      new Promise<number | null>((done) => child.on("close", done));
     for (const server of servers) {
-      const before = recordsIn(checkpoint);
-      const child = start(server);
-      const ended = closed(child);
-      let exited = false;
-      void ended.then(() => (exited = true));
-      while (!exited && recordsIn(checkpoint) < before + 5) await sleep(5);
-      child.kill("SIGKILL");
-      expect(await ended).not.toBe(0); // killed part-way, not finished
+      const code = await killedOnceRecorded(() => start(server), checkpoint, 5);
+      expect(code).not.toBe(0); // killed part-way, not finished
     }
-    expect(await closed(start(last))).toBe(0);
+    expect(await exitOf(start(last))).toBe(0);
     return readFileSync(out, "utf8")
       .trimEnd()
       .split("\n")
