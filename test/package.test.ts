@@ -184,7 +184,7 @@ describe("the packed package", () => {
   });
 
   it("passes publint and are-the-types-wrong", () => {
-    expect(sh(bin("publint"), ["run", "--strict"], root)).toMatch(/All good/);
+    expect(sh(bin("publint"), ["run", tarball, "--strict"], root)).toMatch(/All good/);
     expect(() => sh(bin("attw"), [tarball], root)).not.toThrow();
   }, 60_000);
 });
