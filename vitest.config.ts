@@ -9,6 +9,7 @@ export default defineConfig({
     // Files share a worker and its loaded modules: a fresh process per file cost more than most files.
     isolate: false,
     globalSetup: ["test/support/global-setup.ts"],
+    setupFiles: ["test/support/setup.ts"],
     typecheck: {
       enabled: true,
       include: ["test/**/*.test-d.ts"],

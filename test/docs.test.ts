@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, offlinePage } from "./support/chromium.js";
+import { tempDir } from "./support/temp-dir.js";
 
 const root = resolve(import.meta.dirname, "..");
 const artifacts = join(root, "test/artifacts");
@@ -17,7 +17,7 @@ describe("docs/index.html", () => {
 
   beforeAll(async () => {
     // Built from the spec as it is now, with the same script `npm run docs` uses.
-    file = join(mkdtempSync(join(tmpdir(), "verify-docs-")), "index.html");
+    file = join(tempDir("verify-docs-"), "index.html");
     execFileSync(process.execPath, [join(root, "scripts/build-docs.mjs"), "--output", file], {
       stdio: "ignore",
     });

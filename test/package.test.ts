@@ -1,8 +1,7 @@
 // The package as users get it: `npm pack`, installed into an empty project.
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listArgs } from "./support/cli.js";
@@ -15,6 +14,7 @@ import {
   startFakeVerify,
   type FakeVerify,
 } from "./support/fake-verify.js";
+import { tempDir } from "./support/temp-dir.js";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = (name: string) => resolve(root, "node_modules/.bin", name);
@@ -51,7 +51,7 @@ async function shAsync(file: string, args: string[], extra: Record<string, strin
 }
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), "verify-pack-"));
+  work = tempDir("verify-pack-");
   project = join(work, "consumer");
   sh("npm", ["pack", "--pack-destination", work], root);
   tarball = join(

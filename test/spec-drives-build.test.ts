@@ -1,18 +1,15 @@
 // The spec is the single source of truth: an edit to it that the hand-written code relies on
 // fails the type check of src/, naming the file that relies on it.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { FACTOR_STATUSES, FACTOR_TYPES } from "../src/index.js";
 import { USAGE } from "../src/cli/usage.js";
 import { runMain } from "./support/cli.js";
 import { SERVICE_SID } from "./support/fake-verify.js";
 import { loadSpec, type Json } from "./support/spec.js";
 import { generateTypes, typeCheckSrc } from "./support/type-check.js";
-
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+import { tempDir } from "./support/temp-dir.js";
 
 /** src/ type-checked against the types generated from an edited copy of the spec. */
 async function typeCheckWith(edit: (spec: Json) => void): Promise<string> {
@@ -79,8 +76,7 @@ describe("the statuses and factor types the command line knows are the spec's", 
 
   it("reach --help and are each accepted by --status and --factor-type", async () => {
     for (const value of [...FACTOR_STATUSES, ...FACTOR_TYPES]) expect(USAGE).toContain(value);
-    const none = join(mkdtempSync(join(tmpdir(), "verify-factors-ids-")), "none.txt");
-    made.push(dirname(none));
+    const none = join(tempDir("verify-factors-ids-"), "none.txt");
     writeFileSync(none, "");
     const args = ["audit", "--service-sid", SERVICE_SID, "--identities", none, "-o", "ndjson"];
     for (const status of FACTOR_STATUSES) {

@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
@@ -14,6 +13,7 @@ import {
   schemaValidator,
   type Json,
 } from "./support/spec.js";
+import { tempDir } from "./support/temp-dir.js";
 
 const spec = loadSpec();
 const validator = schemaValidator(spec);
@@ -336,7 +336,7 @@ describe("a bad edit to the spec fails lint, naming the place", () => {
   function lint(edit: (spec: Json) => void): string {
     const broken = loadSpec();
     edit(broken);
-    const file = join(mkdtempSync(join(tmpdir(), "verify-spec-")), "verify.yaml");
+    const file = join(tempDir("verify-spec-"), "verify.yaml");
     writeFileSync(file, stringify(broken));
     try {
       execFileSync(

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
@@ -8,6 +7,7 @@ import { auditArgs, runMain as run } from "../support/cli.js";
 import { launchChromium, offlinePage } from "../support/chromium.js";
 import { makeFactor, SERVICE_SID, type FakeVerify } from "../support/fake-verify.js";
 import { fakeServers } from "../support/server-pool.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const fake = fakeServers();
 const artifacts = resolve(import.meta.dirname, "../artifacts");
@@ -42,14 +42,14 @@ function factorsFor(identity: string) {
 }
 
 function identitiesFile(identities: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), "audit-report-")), "identities.txt");
+  const file = join(tempDir("audit-report-"), "identities.txt");
   writeFileSync(file, identities.join("\n") + "\n");
   return file;
 }
 
 /** An audit of 20 identities, the first of which fails (404), with --report and --summary. */
 async function audited(server: FakeVerify, ...more: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), "audit-report-"));
+  const dir = tempDir("audit-report-");
   const [report, summary] = [join(dir, "report.html"), join(dir, "summary.json")];
   server.fail({ status: 404 });
   const result = await run(

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditArgs, bin, credentials, runMain as run } from "../support/cli.js";
 import { makeFactor, SERVICE_SID, type FakeVerify } from "../support/fake-verify.js";
 import { until } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const fake = fakeServers();
 const names = (n: number) =>
@@ -22,7 +22,7 @@ const factorsFor = (identity: string) =>
   }));
 
 function identitiesFile(identities: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), "audit-")), "identities.txt");
+  const file = join(tempDir("audit-"), "identities.txt");
   writeFileSync(file, identities.join("\n") + "\n");
   return file;
 }
@@ -34,7 +34,7 @@ const audit = (server: FakeVerify, ...more: string[]) => auditArgs(server.url, .
  * in a folder of its own; `args(...more)` is the command with any further flags.
  */
 function checkpointed(server: FakeVerify, identities: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), "audit-checkpointed-"));
+  const dir = tempDir("audit-checkpointed-");
   const paths = { dir, out: join(dir, "out.ndjson"), checkpoint: join(dir, "cp") };
   const input = identitiesFile(identities);
   const args = (...more: string[]) =>
@@ -175,7 +175,7 @@ describe("verify-factors audit", () => {
       string,
       string
     >;
-    const dir = mkdtempSync(join(tmpdir(), "audit-same-"));
+    const dir = tempDir("audit-same-");
     const args = Object.entries(flags).flatMap(([flag]) => [
       flag,
       flag === first
@@ -196,7 +196,7 @@ describe("verify-factors audit", () => {
 
   it("writes --out as ndjson when no --output is given, even from a terminal", async () => {
     const server = await fake({ factorsFor });
-    const out = join(mkdtempSync(join(tmpdir(), "audit-out-")), "t.txt");
+    const out = join(tempDir("audit-out-"), "t.txt");
     const result = await run(
       audit(server, "--identities", identitiesFile(names(3)), "--out", out),
       credentials,
@@ -253,7 +253,7 @@ describe("verify-factors audit", () => {
 
   it("with --out and --checkpoint, killed (-9) and run again, writes each row exactly once", async () => {
     const server = await fake({ factorsFor, latencyMs: 15 });
-    const dir = mkdtempSync(join(tmpdir(), "audit-kill-"));
+    const dir = tempDir("audit-kill-");
     const file = identitiesFile(names(300));
     const args = (out: string, checkpoint: string) => [
       bin,
@@ -317,7 +317,7 @@ describe("an audit of every Entity whose listing fails", () => {
 });
 
 describe("the audit's files, in the command's words", () => {
-  const dir = mkdtempSync(join(tmpdir(), "audit-files-"));
+  const dir = tempDir("audit-files-");
   it.each([
     [["--identities", join(dir, "missing.txt")], /--identities ".*missing\.txt": no such file/],
     [["--identities", dir], /--identities ".*": not a file/],
@@ -342,7 +342,7 @@ describe("the audit's coverage counts", () => {
   it("--summary writes who has a verified factor, only unverified ones, none, or failed; --failed the failures", async () => {
     const server = await fake({ factorsFor });
     // "bad identity!" fails its check; the others are listed.
-    const dir = mkdtempSync(join(tmpdir(), "audit-summary-"));
+    const dir = tempDir("audit-summary-");
     const [summaryFile, failedFile] = [join(dir, "summary.json"), join(dir, "failed.txt")];
     const identities = [...names(6), "bad identity!"];
     const result = await run(
@@ -540,7 +540,7 @@ describe("one audit at a time on a checkpoint", () => {
 
 describe("resume keyed by identity", () => {
   it("with the Entities listed in another order, and some added, writes each one's rows once", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "audit-identity-"));
+    const dir = tempDir("audit-identity-");
     const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "cp")];
     const first = await fake({ identities: names(12), factorsFor });
     const args = (server: FakeVerify) =>
@@ -577,7 +577,7 @@ describe("killed (-9) five times, with the Service changing between runs", () =>
    * more Entities, then lets one more run finish; the rows of `out`, parsed.
    */
   async function killedFiveTimes(servers: FakeVerify[], last: FakeVerify, more: string[]) {
-    const dir = mkdtempSync(join(tmpdir(), "audit-kill5-"));
+    const dir = tempDir("audit-kill5-");
     const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "cp")];
     const start = (server: FakeVerify) =>
       spawn(
@@ -689,7 +689,7 @@ describe("an identity listed twice", () => {
     ["without one", false],
   ])("is audited once, %s", async (_, checkpointed) => {
     const server = await fake({ factorsFor });
-    const dir = mkdtempSync(join(tmpdir(), "audit-twice-"));
+    const dir = tempDir("audit-twice-");
     const out = join(dir, "out.ndjson");
     const input = identitiesFile([
       "user-00001",

@@ -1,11 +1,11 @@
 // The real process: what only a spawned `verify-factors` shows (exit codes, pipes, signals, a tty).
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditArgs, bin, listArgs, spawnBin } from "../support/cli.js";
 import { makeFactor } from "../support/fake-verify.js";
 import { fakeServers } from "../support/server-pool.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const fake = fakeServers();
 
@@ -88,7 +88,7 @@ describe("an audit whose output cannot be written whole", () => {
         sid: `YF${identity.slice(-5)}${String(i).padStart(27, "0")}`,
       }));
     const server = await fake({ factorsFor });
-    const dir = mkdtempSync(join(tmpdir(), "audit-full-"));
+    const dir = tempDir("audit-full-");
     const input = join(dir, "ids.txt");
     writeFileSync(input, identities.join("\n") + "\n");
     const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "cp")];

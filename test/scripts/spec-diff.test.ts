@@ -1,12 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { specDiff } from "../../scripts/spec-diff.mjs";
 import { Capture } from "../support/capture.js";
 import { loadSpec, root, type Json } from "../support/spec.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const base = () => loadSpec(resolve(root, "test/support/fixtures/spec-diff/base.yaml"));
 const operation = (spec: Json) => spec.paths["/v2/Things"].get;
@@ -22,7 +22,7 @@ async function run(args: string[], cwd: string) {
 
 /** A directory with `old.yaml` and `new.yaml`: the fixture after `editOld`, then also `edit`. */
 function pair(edit: (spec: Json) => void, editOld: (spec: Json) => void = () => {}): string {
-  const dir = mkdtempSync(join(tmpdir(), "spec-diff-"));
+  const dir = tempDir("spec-diff-");
   const before = base();
   editOld(before);
   const after = structuredClone(before);
@@ -175,7 +175,7 @@ describe("spec:diff classifies each change for code that uses this package", () 
 
 describe("spec:diff reads git:REF", () => {
   function repo(): string {
-    const dir = mkdtempSync(join(tmpdir(), "spec-diff-git-"));
+    const dir = tempDir("spec-diff-git-");
     const git = (...args: string[]) =>
       execFileSync("git", args, { cwd: dir, stdio: "pipe", encoding: "utf8" });
     git("init", "-q");
@@ -305,7 +305,7 @@ describe("spec:diff judges as the compiler does, on Twilio's own history", () =>
 
 describe("spec:diff on edits of this repository's spec", () => {
   const ours = (edit: (spec: Json) => void) => {
-    const dir = mkdtempSync(join(tmpdir(), "spec-diff-ours-"));
+    const dir = tempDir("spec-diff-ours-");
     const before = loadSpec();
     const after = structuredClone(before);
     edit(after);
@@ -360,7 +360,7 @@ describe("spec:diff on edits of this repository's spec", () => {
 
 describe("spec:diff labels the spec's examples as responses", () => {
   it("a response example changed is docs only, named as a response example", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "spec-diff-example-"));
+    const dir = tempDir("spec-diff-example-");
     const before = loadSpec();
     const after = structuredClone(before);
     const [name] = Object.keys(after.components.examples);

@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { specSync } from "../../scripts/spec-sync.mjs";
 import { Capture } from "../support/capture.js";
 import { loadSpec, root, type Json } from "../support/spec.js";
+import { tempDir } from "../support/temp-dir.js";
 
 // Twilio's excerpt of the two operations, with its licence (test/support/fixtures/spec-sync/).
 const excerpt = join(root, "test/support/fixtures/spec-sync/twilio-verify-v2.yaml");
@@ -22,7 +22,7 @@ async function sync(args: string[]) {
 function edited(edit: (spec: Json) => void): string {
   const spec = loadSpec(excerpt);
   edit(spec);
-  const file = join(mkdtempSync(join(tmpdir(), "spec-sync-")), "twilio_verify_v2.yaml");
+  const file = join(tempDir("spec-sync-"), "twilio_verify_v2.yaml");
   writeFileSync(file, stringify(spec));
   return file;
 }
@@ -84,7 +84,7 @@ describe("npm run spec:sync -- FILE", () => {
   });
 
   it("reads git:REF from a clone of twilio-oai given by --repo", async () => {
-    const repo = mkdtempSync(join(tmpdir(), "spec-sync-oai-"));
+    const repo = tempDir("spec-sync-oai-");
     const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, stdio: "ignore" });
     git("init", "-q");
     git("config", "user.email", "spec-sync@example.invalid");
