@@ -3,7 +3,7 @@
 // side in one run on one machine. Prints markdown tables and writes them to BENCHMARKS.md.
 // `--smoke` runs every scenario at tiny sizes, for `npm test`: it proves the script works, not speed.
 import { execFile, execFileSync, spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -338,6 +338,7 @@ async function audit() {
   // The command line, which also keeps every identity it has taken up, to audit each once.
   const commandLine = [];
   for (const file of files.slice(0, 2)) commandLine.push(await stream(file, "--mode", "cli"));
+  for (const file of files) rmSync(file);
   const mib = (bytes) => `${fmt(bytes / 2 ** 20, 1)} MiB`;
   section(
     `6. Auditing a Service: identities of 3 factors, server ${latency} ms a request, 10 requests in flight at most (429 with Retry-After: ${sizes.retryAfter} beyond); median of ${sizes.auditRounds} interleaved rounds, middle half in brackets`,
