@@ -52,17 +52,16 @@ function readConfig(tsconfig: string, overrides?: ts.CompilerOptions): ts.Parsed
   })!;
 }
 
-/** What `tsc -p tsconfig` reports for a project. */
-export function typeCheckProject(tsconfig: string): string {
-  const { fileNames: rootNames, options, errors } = readConfig(tsconfig);
+/** What tsc reports for files and options it has read, its reading errors first. */
+function typeCheck({ fileNames: rootNames, options, errors }: ts.ParsedCommandLine): string {
   return report(ts.createProgram({ rootNames, options, host: hostFor(options) }), errors);
 }
 
+/** What `tsc -p tsconfig` reports for a project. */
+export const typeCheckProject = (tsconfig: string) => typeCheck(readConfig(tsconfig));
+
 /** What `tsc ...args` reports: flags and files as on tsc's command line. */
-export function typeCheckCommand(args: string[]): string {
-  const { fileNames: rootNames, options, errors } = ts.parseCommandLine(args);
-  return report(ts.createProgram({ rootNames, options, host: hostFor(options) }), errors);
-}
+export const typeCheckCommand = (args: string[]) => typeCheck(ts.parseCommandLine(args));
 
 const generatedPath = resolve(root, "generated/verify.ts");
 let src: { rootNames: string[]; options: ts.CompilerOptions; previous?: ts.Program } | undefined;
