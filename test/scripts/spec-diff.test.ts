@@ -211,6 +211,18 @@ describe("spec:diff reads git:REF", () => {
     expect((await run(["git:HEAD~1", "git:HEAD~1"], dir)).stdout).toMatch(/No changes/);
   });
 
+  it("reads this repository's own history: the passkeys change is breaking", async () => {
+    // The commits just before and with the passkeys change (CHANGELOG.md, Unreleased).
+    const BEFORE_PASSKEYS = "2f22477613f4034e0df04b2ea79ebf8471e2feff";
+    const PASSKEYS = "cd0dfdb8594a7bedfb0ea4785e18f30c11d6a753";
+    const result = await run([`git:${BEFORE_PASSKEYS}`, `git:${PASSKEYS}`], root);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(1);
+    expect(section(result.stdout, "Breaking")).toContainEqual(
+      expect.stringMatching(/possible values of `factors\[\]\.factor_type`.*added `passkeys`/),
+    );
+  });
+
   it("a bad ref is a usage error that names it", async () => {
     const { code, stdout, stderr } = await run(["git:no-such-ref"], repo());
     expect(code).toBe(2);
@@ -249,23 +261,6 @@ describe("spec:diff refuses what it cannot compare, exit 2", () => {
 });
 
 describe("npm run spec:diff", () => {
-  // The commits just before and with the passkeys change (CHANGELOG.md, Unreleased).
-  const BEFORE_PASSKEYS = "2f22477613f4034e0df04b2ea79ebf8471e2feff";
-  const PASSKEYS = "cd0dfdb8594a7bedfb0ea4785e18f30c11d6a753";
-
-  it("reports the passkeys change in this repository's history as breaking", async () => {
-    const result = spawnSync(
-      "npm",
-      ["run", "-s", "spec:diff", "--", `git:${BEFORE_PASSKEYS}`, `git:${PASSKEYS}`],
-      { cwd: root, encoding: "utf8" },
-    );
-    expect(result.stderr).toBe("");
-    expect(result.status).toBe(1);
-    expect(section(result.stdout, "Breaking")).toContainEqual(
-      expect.stringMatching(/possible values of `factors\[\]\.factor_type`.*added `passkeys`/),
-    );
-  });
-
   it("runs the script with its exit code, the project's spec as NEW", async () => {
     const dir = pair(() => {});
     const result = spawnSync("npm", ["run", "-s", "spec:diff", "--", join(dir, "old.yaml")], {
