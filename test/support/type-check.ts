@@ -33,14 +33,17 @@ function hostFor(
   return host;
 }
 
-/** tsc's report (empty when the files type-check), with paths from the repository's root. */
-function report(program: ts.Program, more: readonly ts.Diagnostic[] = []): string {
-  return ts.formatDiagnostics([...more, ...ts.getPreEmitDiagnostics(program)], {
+/** Diagnostics as tsc prints them (empty for none), with paths from the repository's root. */
+const format = (diagnostics: readonly ts.Diagnostic[]) =>
+  ts.formatDiagnostics(diagnostics, {
     getCanonicalFileName: (file) => file,
     getCurrentDirectory: () => root,
     getNewLine: () => "\n",
   });
-}
+
+/** tsc's report for a program, `more` (its reading errors) first. */
+const report = (program: ts.Program, more: readonly ts.Diagnostic[] = []) =>
+  format([...more, ...ts.getPreEmitDiagnostics(program)]);
 
 /** A tsconfig.json as tsc reads it; a file it cannot read at all throws. */
 function readConfig(tsconfig: string, overrides?: ts.CompilerOptions): ts.ParsedCommandLine {
@@ -69,11 +72,29 @@ let src: { rootNames: string[]; options: ts.CompilerOptions; previous?: ts.Progr
 export { generateTypes } from "../../scripts/spec-diff/type-verdict.mjs";
 
 /**
- * What tsc reports for src/ (with tsconfig.json's options) against `generated` in place of
- * generated/verify.ts. Each program is handed to the next as `oldProgram`, so only the
- * generated file is new to it.
+ * The errors in the first file of a program, in the order tsc checks them, that has any: enough to
+ * show that an edit breaks the build and where, without checking every file after it.
  */
-export function typeCheckSrc(generated: string): string {
+function firstFailing(program: ts.Program): readonly ts.Diagnostic[] {
+  const global = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
+  if (global.length > 0) return global;
+  for (const file of program.getSourceFiles()) {
+    if (program.isSourceFileDefaultLibrary(file) || file.isDeclarationFile) continue;
+    const found = [
+      ...program.getSyntacticDiagnostics(file),
+      ...program.getSemanticDiagnostics(file),
+    ];
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/**
+ * What tsc reports for src/ (with tsconfig.json's options) against `generated` in place of
+ * generated/verify.ts; with `firstFileOnly`, only the first file that has errors, in tsc's order.
+ * Each program is handed to the next as `oldProgram`, so only the generated file is new to it.
+ */
+export function typeCheckSrc(generated: string, { firstFileOnly = false } = {}): string {
   if (!src) {
     const { fileNames, options } = readConfig(resolve(root, "tsconfig.json"), { noEmit: true });
     const rootNames = fileNames.filter(
@@ -85,5 +106,5 @@ export function typeCheckSrc(generated: string): string {
   const host = hostFor(options, new Map([[generatedPath, generated]]));
   const program = ts.createProgram({ rootNames, options, host, oldProgram: previous });
   src.previous = program;
-  return report(program);
+  return firstFileOnly ? format(firstFailing(program)) : report(program);
 }
