@@ -1,12 +1,12 @@
-// The ways to list factors that the benchmark compares. Each resolves to the number of items seen.
-import twilio from "twilio";
+// The ways to list factors that the benchmark compares, twilio-node's apart (bench/twilio.mjs) so
+// that a process measuring only these does not load it. Each resolves to the number of items seen.
 import { createVerifyClient } from "verify-factors";
 import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from "./credentials.mjs";
 
-const IDENTITY = "bench-identity-0001";
+export const IDENTITY = "bench-identity-0001";
 const path = `/v2/Services/${SERVICE_SID}/Entities/${IDENTITY}/Factors`;
 const authorization = "Basic " + btoa(`${ACCOUNT_SID}:${AUTH_TOKEN}`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The ceiling: a bare fetch loop that parses each page and follows next_page_url. */
 export async function rawLoop(origin, { pageSize, workMs = 0, onItem }) {
@@ -73,50 +73,4 @@ export async function oursPages(origin, { workMs = 0, ...options }) {
     if (workMs) await sleep(workMs);
   }
   return count;
-}
-
-/** twilio-node with its own HTTP stack, pointed at the local server instead of Twilio. */
-function twilioClient(origin) {
-  class LocalRequestClient extends twilio.RequestClient {
-    request(options) {
-      return super.request({
-        ...options,
-        uri: options.uri.replace("https://verify.twilio.com", origin),
-      });
-    }
-  }
-  return twilio(ACCOUNT_SID, AUTH_TOKEN, { httpClient: new LocalRequestClient() });
-}
-
-const twilioFactors = (origin) =>
-  twilioClient(origin).verify.v2.services(SERVICE_SID).entities(IDENTITY).factors;
-
-export function twilioEach(origin, { pageSize, onItem }) {
-  let count = 0;
-  return new Promise((resolve, reject) => {
-    twilioFactors(origin).each({
-      pageSize,
-      callback: (factor) => {
-        count++;
-        onItem?.(factor, count);
-      },
-      done: (error) => (error ? reject(error) : resolve(count)),
-    });
-  });
-}
-
-export async function twilioPages(origin, { pageSize, workMs = 0 }) {
-  let count = 0;
-  let page = await twilioFactors(origin).page({ pageSize });
-  while (page) {
-    count += page.instances.length;
-    if (workMs) await sleep(workMs);
-    page = await page.nextPage();
-  }
-  return count;
-}
-
-export async function twilioList(origin, { pageSize }) {
-  const all = await twilioFactors(origin).list({ pageSize });
-  return all;
 }

@@ -12,6 +12,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { format } from "prettier";
 import * as contenders from "./contenders.mjs";
+import * as twilio from "./twilio.mjs";
 import { median, quartiles, race, raceListings, ratios } from "./race.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -107,7 +108,7 @@ async function throughput() {
     ["raw fetch loop (limit)", contenders.rawLoop],
     ["verify-factors items", contenders.oursItems],
     ["verify-factors pages()", contenders.oursPages],
-    ["twilio-node each()", contenders.twilioEach],
+    ["twilio-node each()", twilio.twilioEach],
   ];
   try {
     const times = await raceListings(named, server.url, total, sizes.throughputRuns);
@@ -189,10 +190,7 @@ async function latency() {
       "verify-factors, no prefetch",
       (url) => contenders.oursPages(url, { pageSize: 50, workMs, prefetch: false }),
     ],
-    [
-      "twilio-node page()/nextPage()",
-      (url) => contenders.twilioPages(url, { pageSize: 50, workMs }),
-    ],
+    ["twilio-node page()/nextPage()", (url) => twilio.twilioPages(url, { pageSize: 50, workMs })],
     ["raw fetch loop", (url) => contenders.rawLoop(url, { pageSize: 50, workMs })],
   ];
   try {
