@@ -10,8 +10,17 @@ export const specPath = resolve(root, "openapi/verify.yaml");
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
+const parsed = new Map<string, { text: string; spec: Json }>();
+
+/** The spec at `path`, parsed once while its text stays the same; each caller gets its own copy. */
 export function loadSpec(path = specPath): Json {
-  return parse(readFileSync(path, "utf8"));
+  const text = readFileSync(path, "utf8");
+  let last = parsed.get(path);
+  if (last?.text !== text) {
+    last = { text, spec: parse(text) };
+    parsed.set(path, last);
+  }
+  return structuredClone(last.spec);
 }
 
 export function fixture(name: string): Json {
