@@ -558,6 +558,23 @@ bench's main process, where section 1's contenders run beside esbuild and pretti
 changes. What it changes there was not traced. The contenders and the audit runs now share \`bench/credentials.mjs\`, which
 \`test/bench.test.ts\` checks against the fake. It is one more sign that, on this machine, rows
 within a tenth of each other are within what the process's own layout can move.
+
+On 2026-12-02 twilio-node's contenders moved to \`bench/twilio.mjs\`: the same-process runs, and
+the memory runs of verify-factors and the raw loop, no longer load twilio-node (the memory run of
+its \`list()\` loads it before taking its baseline, as the others load theirs before theirs). A smoke
+run (\`npm test\`) no longer bundles twilio-node; a full run does.
+
+### Section 1b and the order of the contenders
+
+Every round runs the contenders in one order or its reverse, so \`pages()\`, third of five, is
+always in the middle. On 2026-12-02, with \`pages()\` and items swapped in that order, two runs
+gave \`pages()\` 0.92x (0.73x to 1.38x) and 1.18x (0.71x to 1.41x) the raw loop, and items 0.91x
+and 0.93x: the figure moves by a quarter from run to run whatever its place. Each contender run
+alone in a fresh process, after one listing to warm up (12 rounds, not committed), gave the raw
+loop 390 to 491 ms, items 0.97x and \`pages()\` 0.94x the raw loop, \`pages()\` spreading most
+(354 to 562 ms): the spread is this machine's, not the collector's history in one process. By
+these runs \`pages()\` costs a few per cent more than the raw loop, and no single run here can say
+whether it is under or over 0.98x.
 `;
 
 const machine = `${cpus()[0]?.model.trim()}, ${cpus().length} cores, Node ${process.version}`;
