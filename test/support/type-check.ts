@@ -79,7 +79,7 @@ function firstFailing(program: ts.Program): readonly ts.Diagnostic[] {
   const global = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
   if (global.length > 0) return global;
   for (const file of program.getSourceFiles()) {
-    if (program.isSourceFileDefaultLibrary(file) || file.isDeclarationFile) continue;
+    if (file.isDeclarationFile) continue; // as under skipLibCheck
     const found = [
       ...program.getSyntacticDiagnostics(file),
       ...program.getSemanticDiagnostics(file),
