@@ -40,5 +40,11 @@ export function integer(name: string, text: string | undefined): number | undefi
   if (text === undefined) return undefined;
   const value = parseWholeNumber(text);
   if (value === undefined) throw new UsageError(`--${name} must be a whole number, got "${text}"`);
+  // Past this a number is rounded, and a message would quote the rounded one, not what was typed.
+  if (!Number.isSafeInteger(value)) {
+    throw new UsageError(
+      `--${name} must be a whole number up to ${Number.MAX_SAFE_INTEGER}, got "${text}"`,
+    );
+  }
   return value;
 }

@@ -239,6 +239,10 @@ describe("verify-factors list", () => {
     [["--limit", "-1"], '--limit must be a whole number, got "-1"'],
     [["--limit=-1"], '--limit must be a whole number, got "-1"'],
     [["--page-size", "2000"], "--page-size is 2000; it must be an integer from 1 to 1000"],
+    [
+      ["--page-size", "99999999999999999999"],
+      '--page-size must be a whole number up to 9007199254740991, got "99999999999999999999"',
+    ],
     [["--page-token", "PT\uD800"], "--page-token has a lone UTF-16 surrogate"],
     [["--header", "NoColon"], "--header must be 'Name: value', with a colon after the name"],
     [["--header", "Bad Name: x"], '--header has a name that is "Bad Name" (8 characters)'],
