@@ -332,11 +332,14 @@ async function audit() {
   const stream = async (file, ...more) =>
     auditRun({ "factors-each": 3 }, ["--file", file, "--concurrency", "50", ...more]);
   const streamed = [];
-  for (const file of files) streamed.push(await stream(file));
   // The command line, which also keeps every identity it has taken up, to audit each once.
   const commandLine = [];
-  for (const file of files.slice(0, 2)) commandLine.push(await stream(file, "--mode", "cli"));
-  for (const file of files) rmSync(file);
+  try {
+    for (const file of files) streamed.push(await stream(file));
+    for (const file of files.slice(0, 2)) commandLine.push(await stream(file, "--mode", "cli"));
+  } finally {
+    for (const file of files) rmSync(file, { force: true });
+  }
   const mib = (bytes) => `${fmt(bytes / 2 ** 20, 1)} MiB`;
   section(
     `6. Auditing a Service: identities of 3 factors, server ${latency} ms a request, 10 requests in flight at most (429 with Retry-After: ${sizes.retryAfter} beyond); median of ${sizes.auditRounds} interleaved rounds, middle half in brackets`,
