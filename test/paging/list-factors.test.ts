@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { VerifyError, VerifyPaginationError, type Factor } from "../../src/index.js";
 import { MAX_EMPTY_PAGES } from "../../src/paging/step.js";
 import { ACCOUNT_SID, AUTH_TOKEN } from "../support/fake-verify.js";
-import { clientFor, collect, rejection, sleep, target } from "../support/helpers.js";
+import { clientFor, collect, rejection, sleep, target, until } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
 
 const fake = fakeServers();
@@ -143,33 +143,35 @@ describe("prefetch and stopping early", () => {
   });
 
   it("on break, aborts the prefetch in flight and sends nothing more", async () => {
-    const server = await fake({ total: 100, latencyMs: 150 });
+    const server = await fake({ total: 100 });
+    server.fail({ delayMs: 0 }, { hang: true }); // the prefetch is never answered
     for await (const factor of clientFor(server).listFactors({ ...target, pageSize: 10 })) {
       void factor;
-      await sleep(50); // the prefetch reaches the server, which takes 150 ms to answer
+      await until(() => server.log.length === 2); // the prefetch is in flight
       break;
     }
-    await sleep(300);
+    await until(() => server.log[1]!.aborted);
+    await sleep(50);
     expect(server.log).toHaveLength(2);
-    expect(server.log[1]!.aborted).toBe(true);
   });
 
   it("on an exception in the loop body, does the same", async () => {
-    const server = await fake({ total: 100, latencyMs: 100 });
+    const server = await fake({ total: 100 });
+    server.fail({ delayMs: 0 }, { hang: true });
     const boom = new Error("consumer failed");
     const error = await rejection(
       (async () => {
         for await (const factor of clientFor(server).listFactors({ ...target, pageSize: 10 })) {
           void factor;
-          await sleep(50);
+          await until(() => server.log.length === 2);
           throw boom;
         }
       })(),
     );
     expect(error).toBe(boom);
-    await sleep(250);
+    await until(() => server.log[1]!.aborted);
+    await sleep(50);
     expect(server.log).toHaveLength(2);
-    expect(server.log[1]!.aborted).toBe(true);
   });
 
   it("without prefetch, asks for a page only when the caller wants it", async () => {

@@ -30,9 +30,17 @@ export async function rejection(promise: Promise<unknown>): Promise<any> {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Resolves once `done()` holds, looking every 5 ms: for a state the test cannot await directly. */
-export async function until(done: () => boolean): Promise<void> {
-  while (!done()) await sleep(5);
+/**
+ * Resolves once `done()` holds, looking every 5 ms: for a state the test cannot await directly.
+ * Rejects when it still does not hold after `withinMs`, so a state that never comes fails the test
+ * with this message instead of running into its timeout.
+ */
+export async function until(done: () => boolean, withinMs = 10_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`not so after ${withinMs} ms: ${done}`);
+    await sleep(5);
+  }
 }
 
 /**
