@@ -16,7 +16,7 @@ import {
   SERVICE_SID,
   type FakeVerify,
 } from "../support/fake-verify.js";
-import { clientFor, rejection, sleep, target } from "../support/helpers.js";
+import { clientFor, rejection, sleep, target, until } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
 
 const fake = fakeServers();
@@ -198,30 +198,36 @@ describe("timeouts", () => {
 
 describe("cancellation", () => {
   it("rejects with an AbortError when the signal aborts mid-request, and sends nothing more", async () => {
-    const server = await fake({ total: 100, latencyMs: 300 });
+    const server = await fake({ total: 100 });
+    server.fail({ hang: true });
     const controller = new AbortController();
     const list = clientFor(server).listFactors({ ...target, signal: controller.signal });
-    setTimeout(() => controller.abort(), 100);
-    const error = await rejection(list.toArray());
+    const listing = rejection(list.toArray());
+    await until(() => server.log.length === 1); // mid-request: the server has it, unanswered
+    controller.abort();
+    const error = await listing;
     expect(error).toBeInstanceOf(VerifyAbortError);
     expect(error.name).toBe("AbortError");
     expect(error.cause).toBe(controller.signal.reason);
     expect(error.cursor).toStrictEqual({ page: undefined, pageToken: undefined });
-    await sleep(400);
+    await until(() => server.log[0]!.aborted);
+    await sleep(50);
     expect(server.log).toHaveLength(1);
-    expect(server.log[0]!.aborted).toBe(true);
   });
 
   it("keeps the signal's own reason as the cause, and the raw client rejects with it", async () => {
-    const server = await fake({ total: 100, latencyMs: 200 });
+    const server = await fake({ total: 100 });
+    server.fail({ hang: true });
     const reason = new Error("user closed the page");
     const controller = new AbortController();
-    setTimeout(() => controller.abort(reason), 50);
-    const error = await rejection(
+    const listing = rejection(
       clientFor(server)
         .listFactors({ ...target, signal: controller.signal })
         .toArray(),
     );
+    await until(() => server.log.length === 1);
+    controller.abort(reason);
+    const error = await listing;
     expect(error.cause).toBe(reason);
     expect(error.message).toBe("the listing was aborted: user closed the page");
     const raw = await rejection(
@@ -234,13 +240,14 @@ describe("cancellation", () => {
   });
 
   it("gives each listing on a shared signal its own error and cursor", async () => {
-    const server = await fake({ total: 100, latencyMs: 300 });
+    const server = await fake({ total: 100 });
+    server.fail({ hang: true }, { hang: true });
     const controller = new AbortController();
     const client = clientFor(server);
     const listing = (limit: number) =>
       rejection(client.listFactors({ ...target, limit, signal: controller.signal }).toArray());
     const errors = Promise.all([listing(30), listing(40)]);
-    await sleep(100);
+    await until(() => server.log.length === 2);
     controller.abort();
     const [a, b] = await errors;
     expect(a).not.toBe(b);
