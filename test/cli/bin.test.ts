@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditArgs, bin, listArgs, spawnBin } from "../support/cli.js";
 import { makeFactor } from "../support/fake-verify.js";
+import { until } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
 import { tempDir } from "../support/temp-dir.js";
 
@@ -39,21 +40,24 @@ describe("the verify-factors bin", () => {
   });
 
   it("exits 130 on Ctrl-C (SIGINT), aborting the request in flight", async () => {
-    const server = await fake({ total: 100, latencyMs: 300 });
+    const server = await fake({ total: 100 });
+    server.fail({ hang: true }); // in flight until the command gives it up
     const run = spawnBin(listArgs(server.url, "--page-size", "10"));
-    while (server.log.length === 0) await new Promise((r) => setTimeout(r, 20));
+    await until(() => server.log.length === 1);
     run.child.kill("SIGINT");
     const result = await run.done;
     expect(result.code).toBe(130);
     expect(result.stderr).toBe("verify-factors: interrupted\n");
-    await new Promise((r) => setTimeout(r, 50));
-    expect(server.log[0]!.aborted).toBe(true);
+    await until(() => server.log[0]!.aborted);
   });
 
   it("Ctrl-C after a page was written says where to resume, as an API error does", async () => {
-    const server = await fake({ total: 100, latencyMs: 300 });
+    const server = await fake({ total: 100 });
+    server.fail({ delayMs: 0 }, { hang: true }); // the first page, then a second never answered
     const run = spawnBin(listArgs(server.url, "--page-size", "10", "--output", "ndjson"));
-    while (server.log.length < 2) await new Promise((r) => setTimeout(r, 20));
+    let written = "";
+    run.child.stdout.on("data", (chunk) => (written += chunk));
+    await until(() => written.split("\n").length > 10 && server.log.length === 2);
     run.child.kill("SIGINT");
     const result = await run.done;
     expect(result.code).toBe(130);

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_SID, AUTH_TOKEN } from "../support/fake-verify.js";
-import { clientFor, target, until } from "../support/helpers.js";
+import { clientFor, gate, target, until } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
 
 const fake = fakeServers();
@@ -11,15 +11,19 @@ const fake = fakeServers();
 describe("one client's shared budget", () => {
   it("the first 429s find what the server takes: only the refused wait out Retry-After", async () => {
     const server = await fake({ total: 3, maxInFlight: 4, retryAfter: "2", latencyMs: 100 });
+    const first = gate(); // the first four stay in flight until the two others are refused
+    server.fail(...Array.from({ length: 4 }, () => ({ heldUntil: first.opened })));
     const client = clientFor(server);
     const burst = Array.from({ length: 6 }, () => client.listFactors(target).toArray());
     await until(() => client.throttled() === 2); // the two refused wait 2 s
     const later = Array.from({ length: 4 }, () => client.listFactors(target).toArray());
+    first.open();
     const results = await Promise.all([...burst, ...later]);
     expect(results.every((factors) => factors.length === 3)).toBe(true);
     expect(server.stats.throttled).toBe(2);
     expect(server.stats.peakInFlight).toBeLessThanOrEqual(6);
-    // Sent since the burst: the four later listings at once, then the two retries after 2 s.
+    // Sent since the burst: the four later listings as the first four end, then the two retries
+    // after 2 s.
     const since = server.log.slice(6).map((r) => r.at - server.log[0]!.at);
     expect(since.filter((ms) => ms < 1_000)).toHaveLength(4);
     expect(since.filter((ms) => ms >= 1_950)).toHaveLength(2);
@@ -42,16 +46,20 @@ describe("one client's shared budget", () => {
   });
 
   it("then keeps no more in flight than the server took, so no 429 follows", async () => {
-    // Long enough that all eight reach the server while the first four are still held, however
-    // busy the machine: four are refused, and the budget learns that four is what it takes.
-    const server = await fake({ total: 3, maxInFlight: 4, retryAfter: "0", latencyMs: 250 });
+    const server = await fake({ total: 3, maxInFlight: 4, retryAfter: "0", latencyMs: 50 });
+    const first = gate(); // four stay in flight until the other four are refused, however busy the machine
+    server.fail(...Array.from({ length: 4 }, () => ({ heldUntil: first.opened })));
     const client = clientFor(server);
-    await Promise.all(Array.from({ length: 8 }, () => client.listFactors(target).toArray()));
-    const throttled = server.stats.throttled;
-    expect(throttled).toBe(4);
+    const eight = Promise.all(
+      Array.from({ length: 8 }, () => client.listFactors(target).toArray()),
+    );
+    await until(() => server.stats.throttled === 4);
+    first.open();
+    await eight; // the refused retry only as the held end: the budget learnt that four is what it takes
+    expect(server.stats.throttled).toBe(4);
     server.stats.peakInFlight = 0;
     await Promise.all(Array.from({ length: 12 }, () => client.listFactors(target).toArray()));
-    expect(server.stats.throttled).toBe(throttled);
+    expect(server.stats.throttled).toBe(4);
     expect(server.stats.peakInFlight).toBeLessThanOrEqual(4);
   });
 

@@ -13,6 +13,8 @@ export const AUTH_TOKEN = "fake_auth_token_not_real";
 export type Fault =
   | { status: number; body?: string; contentType?: string; retryAfter?: string; requestId?: string }
   | { delayMs: number }
+  /** Answered as usual once `heldUntil` settles: in flight for as long as the test needs. */
+  | { heldUntil: Promise<unknown> }
   | { hang: true }
   | { drop: "before-headers" | "mid-body" }
   | { html: true }
@@ -178,6 +180,7 @@ export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVe
     const fault = faults.shift();
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
     if (fault && "delayMs" in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault && "heldUntil" in fault) await fault.heldUntil;
     if (fault && "hang" in fault) return; // never answers; the client must give up
     if (fault && "drop" in fault && fault.drop === "before-headers") {
       req.socket.destroy();

@@ -43,6 +43,13 @@ export async function until(done: () => boolean, withinMs = 10_000): Promise<voi
   }
 }
 
+/** A promise that settles when the test opens it: for the fake's `heldUntil` fault. */
+export function gate(): { opened: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
 /**
  * How many signals Node keeps alive for `signal` (those `AbortSignal.any` made from it): read from
  * Node's own bookkeeping, since that set is what grows the heap when a long-lived signal is shared.
