@@ -290,14 +290,11 @@ describe("cancellation", () => {
     const server = await fake({ total: 3 });
     server.fail({ status: 429, retryAfter: "30" });
     const controller = new AbortController();
+    const client = clientFor(server);
     const listing = rejection(
-      clientFor(server)
-        .listFactors({ ...target, signal: controller.signal })
-        .toArray(),
+      client.listFactors({ ...target, signal: controller.signal }).toArray(),
     );
-    // Aborted once the 429 is in and its 30 s wait has begun, however slow the machine.
-    while (server.log.length === 0) await sleep(10);
-    await sleep(50);
+    await until(() => client.throttled() === 1); // the 429 is in: its 30 s wait has begun
     const aborted = Date.now();
     controller.abort(new DOMException("enough", "TimeoutError"));
     const error = await listing;
