@@ -8,9 +8,22 @@ export interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
-/** Writes and waits when the pipe is full, so memory stays flat. */
-export function writer(stream: Io["stdout"]) {
-  return async (text: string) => {
+/**
+ * Writes to `stream` (stdout), waiting when the pipe is full so memory stays flat. A write that
+ * fails aborts `controller`, so nothing more is fetched: a reader that went away (`| head`, EPIPE)
+ * is `gone`, for the command to end quietly; any other failure (a full disk) is `failure`, for the
+ * command to report.
+ */
+export function output(stream: Io["stdout"], controller: AbortController) {
+  let gone = false;
+  let failure: NodeJS.ErrnoException | undefined;
+  const onError = (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") gone = true;
+    else failure ??= error;
+    controller.abort();
+  };
+  stream.on("error", onError);
+  const write = async (text: string) => {
     if (!text || (stream as { destroyed?: boolean }).destroyed || stream.write(text)) return;
     // A reader that went away never drains: its error or close ends the wait too.
     await new Promise<void>((resolve) => {
@@ -21,7 +34,21 @@ export function writer(stream: Io["stdout"]) {
       stream.on("drain", done).on("error", done).on("close", done);
     });
   };
+  return {
+    write,
+    release: () => void stream.off("error", onError),
+    get gone() {
+      return gone;
+    },
+    get failure() {
+      return failure;
+    },
+  };
 }
+
+/** The line for a file or stream that could not be written. */
+export const cannotWrite = (error: NodeJS.ErrnoException, what = "the output") =>
+  `cannot write ${what} (${error.code ?? error.message})`;
 
 /**
  * Writes all of `text` to the file at `position` (or its end), or throws: a write cut short (a

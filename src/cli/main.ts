@@ -7,7 +7,7 @@ import { credentials } from "./credentials.js";
 import { createReport } from "./errors.js";
 import { parse } from "./flags.js";
 import { ownPackage } from "./package-root.js";
-import type { Io } from "./io.js";
+import { cannotWrite, output, type Io } from "./io.js";
 import { visible } from "./terminal.js";
 import { USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
@@ -51,8 +51,10 @@ export async function main(
   try {
     const command = parse(argv, Boolean(io.stdout.isTTY));
     if ("help" in command) {
-      io.stdout.write(command.help ? `${USAGE}\n` : `${ownPackage()?.version ?? "unknown"}\n`);
-      return 0;
+      const stdout = output(io.stdout, new AbortController());
+      await stdout.write(command.help ? `${USAGE}\n` : `${ownPackage()?.version ?? "unknown"}\n`);
+      stdout.release();
+      return stdout.failure ? report.fail(1, cannotWrite(stdout.failure)) : 0;
     }
     const { from, ...login } = credentials(env);
     const fromFlag = {
@@ -74,6 +76,10 @@ export async function main(
   } catch (error) {
     if (error instanceof VerifyArgumentError) return report.usage(error);
     if (error instanceof UsageError) return report.fail(2, error.message, true);
+    // A file that could not be opened or written (no permission, a full disk): its own words.
+    if (error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === "string") {
+      return report.fail(1, error.message);
+    }
     throw error;
   }
 }

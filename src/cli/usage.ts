@@ -47,5 +47,5 @@ Environment:
   VERIFY_FACTORS_LOG                           The log level, when --log-level is not given
 Credentials come from the environment only, never from flags.
 
-Exit codes: 0 listed, 1 API or network error (audit: an Entity failed), 2 usage error,
-130 interrupted.`;
+Exit codes: 0 listed, 1 API or network error (audit: an Entity failed) or output not
+written, 2 usage error, 130 interrupted.`;

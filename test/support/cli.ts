@@ -1,4 +1,5 @@
-import { spawn } from "node:child_process";
+import { spawn, type SpawnOptions } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import { resolve } from "node:path";
 import { main } from "../../src/cli/main.js";
 import { Capture } from "./capture.js";
@@ -29,28 +30,35 @@ export async function runMain(
   return { code, stdout: stdout.text, stderr: stderr.text, screen: screen.text };
 }
 
-/** The real process: `argv` whole, or the bin with `args`, piped into `pipeTo` if given. */
+/**
+ * The real process: `argv` whole, or the bin with `args`, piped into `pipeTo` if given, its stdout
+ * written straight to the file `stdoutTo` if given.
+ */
 export function spawnBin(
   args: string[],
   {
     env = credentials,
     pipeTo,
     argv,
-  }: { env?: Record<string, string>; pipeTo?: string; argv?: string[] } = {},
+    stdoutTo,
+  }: { env?: Record<string, string>; pipeTo?: string; argv?: string[]; stdoutTo?: string } = {},
 ) {
   const command = pipeTo
     ? `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} ${args.map((a) => JSON.stringify(a)).join(" ")} | ${pipeTo}`
     : undefined;
-  const options = { env: { PATH: process.env.PATH!, ...env } };
+  const out = stdoutTo === undefined ? undefined : openSync(stdoutTo, "w");
+  const stdio = out === undefined ? "pipe" : ["pipe", out, "pipe"];
+  const options = { env: { PATH: process.env.PATH!, ...env }, stdio } as SpawnOptions;
   const child = argv
     ? spawn(argv[0]!, argv.slice(1), options)
     : command
       ? spawn("bash", ["-o", "pipefail", "-c", command], options)
       : spawn(process.execPath, [bin, ...args], options);
+  if (out !== undefined) closeSync(out); // the child has its own
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
+  child.stdout?.on("data", (chunk) => (stdout += chunk));
+  child.stderr!.on("data", (chunk) => (stderr += chunk));
   const done = new Promise<Run>((resolve) =>
     child.on("close", (code) => resolve({ code, stdout, stderr })),
   );

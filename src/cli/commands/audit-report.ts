@@ -1,6 +1,5 @@
-// The audit's --report: what it lists is noted as results come, and the HTML is written when
-// the audit ends. The chart library is read first, so a broken install fails before any request.
-import { writeFileSync } from "node:fs";
+// The audit's --report: what it lists is noted as results come, and the HTML is made when the
+// audit ends. The chart library is read first, so a broken install fails before any request.
 import type { AuditResult } from "../../index.js";
 import { readChartLibrary } from "../report/chart-library.js";
 import { reportHtml } from "../report/html.js";
@@ -8,9 +7,11 @@ import { createFindings, note } from "./audit-findings.js";
 import type { Coverage } from "./audit-summary.js";
 
 export interface ReportWriter {
+  /** Where the report goes. */
+  path: string;
   note(result: AuditResult): void;
-  /** Writes the report; `before`: Entities an earlier run of a resumed audit counted. */
-  write(coverage: Coverage, before: number): void;
+  /** The report's HTML; `before`: Entities an earlier run of a resumed audit counted. */
+  html(coverage: Coverage, before: number): string;
 }
 
 /** The report --report asks for, if it does. */
@@ -26,8 +27,8 @@ export function startReport(
   const library = readChartLibrary();
   const findings = createFindings(staleDays, new Date());
   return {
+    path,
     note: (result) => note(findings, result, describe),
-    write: (coverage, before) =>
-      writeFileSync(path, reportHtml({ serviceSid, coverage, before, findings }, library)),
+    html: (coverage, before) => reportHtml({ serviceSid, coverage, before, findings }, library),
   };
 }

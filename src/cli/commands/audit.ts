@@ -6,7 +6,7 @@ import { checkpointFor } from "../checkpoint-binding.js";
 import type { Report } from "../errors.js";
 import type { Command } from "../flags.js";
 import { createFormat } from "../formats.js";
-import { writeAll, writer, type Io } from "../io.js";
+import { cannotWrite, output, writeAll, type Io } from "../io.js";
 import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
 import { IdentitySet } from "../identity-set.js";
 import { countIdentities, eachOnce, inputIdentities } from "./audit-input.js";
@@ -28,22 +28,15 @@ export async function runAudit(
   const checkpoint = opened;
   const controller = new AbortController();
   const release = abortOnInterrupt(controller);
-  // The reader of stdout went away (`| head`): stop auditing, quietly, as `list` does.
-  let closed = false;
-  const onError = (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") closed = true;
-    controller.abort();
-  };
-  io.stdout.on("error", onError);
+  const stdout = output(io.stdout, controller);
   const format = createFormat(command.output, [...command.properties], command.pickProperties);
   const file = audit.out !== undefined && !checkpoint ? openSync(audit.out, "w") : undefined;
   // The failed identities, one a line as they fail, to feed back as --identities.
   const failedFile = audit.failed !== undefined ? openSync(audit.failed, "w") : undefined;
   const failedTo =
     failedFile !== undefined ? (text: string) => writeAll(failedFile, text) : undefined;
-  const toStdout = writer(io.stdout);
   const write = async (text: string) =>
-    file === undefined ? toStdout(text) : void writeAll(file, text);
+    file === undefined ? stdout.write(text) : void writeAll(file, text);
 
   const wanted = (factor: Factor) =>
     (audit.status === undefined || factor.status === audit.status) &&
@@ -112,9 +105,12 @@ export async function runAudit(
       }
     }
     if (!checkpoint) await write(format.end());
+    // A write that failed after the last result ends nothing: it is told here.
+    if (stdout.failure) throw stdout.failure;
     checkpoint?.complete();
   } catch (error) {
-    if (closed) return 0;
+    if (stdout.gone) return 0;
+    if (stdout.failure) return report.fail(1, cannotWrite(stdout.failure));
     if (controller.signal.aborted) {
       io.stderr.write("\nverify-factors: interrupted\n");
       return 130;
@@ -126,19 +122,33 @@ export async function runAudit(
     // A file that could not be written (a full disk, a size limit): what was recorded stays.
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     const resume = checkpoint ? "; run the same command again to go on" : "";
-    if (code) return report.fail(1, `cannot write the output (${code})${resume}`);
+    if (code) return report.fail(1, `${cannotWrite(error as NodeJS.ErrnoException)}${resume}`);
     throw error;
   } finally {
-    io.stdout.off("error", onError);
+    stdout.release();
     release();
     checkpoint?.close();
     if (file !== undefined) closeSync(file);
     if (failedFile !== undefined) closeSync(failedFile);
   }
   io.stderr.write(`${progress ? CLEAR_LINE : ""}${summary(coverage, rows, before)}`);
-  if (audit.summary !== undefined) {
-    writeFileSync(audit.summary, `${JSON.stringify(coverage, null, 2)}\n`);
-  }
-  reporting?.write(coverage, before);
-  return coverage.failed > 0 ? 1 : 0;
+  // Each file asked for, or the line saying why it could not be written.
+  const save = (flag: string, path: string, text: string) => {
+    try {
+      writeFileSync(path, text);
+      return true;
+    } catch (error) {
+      report.fail(
+        1,
+        cannotWrite(error as NodeJS.ErrnoException, `${flag} ${JSON.stringify(path)}`),
+      );
+      return false;
+    }
+  };
+  const saved = [
+    audit.summary === undefined ||
+      save("--summary", audit.summary, `${JSON.stringify(coverage, null, 2)}\n`),
+    !reporting || save("--report", reporting.path, reporting.html(coverage, before)),
+  ];
+  return coverage.failed > 0 || saved.includes(false) ? 1 : 0;
 }

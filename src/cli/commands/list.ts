@@ -2,7 +2,7 @@
 import { VerifyArgumentError, VerifyError, type VerifyClient } from "../../index.js";
 import type { Command } from "../flags.js";
 import { createFormat } from "../formats.js";
-import { writer, type Io } from "../io.js";
+import { cannotWrite, output, type Io } from "../io.js";
 import { abortOnInterrupt, progressLine } from "../terminal.js";
 import { resumeHint, type Report } from "../errors.js";
 
@@ -12,18 +12,11 @@ export async function runList(
   io: Io,
   report: Report,
 ): Promise<number> {
-  const { stdout } = io;
   const controller = new AbortController();
-  let closed = false;
-  const onError = (error: NodeJS.ErrnoException) => {
-    // The reader went away (`| head`): stop listing, quietly.
-    if (error.code === "EPIPE") closed = true;
-    controller.abort();
-  };
-  stdout.on("error", onError);
+  const stdout = output(io.stdout, controller);
+  const write = stdout.write;
   const release = abortOnInterrupt(controller);
 
-  const write = writer(stdout);
   const format = createFormat(command.output, [...command.properties], command.pickProperties);
   const progress = progressLine(io);
   let [pages, items] = [0, 0];
@@ -37,10 +30,13 @@ export async function runList(
       if (page.nextCursor) progress.draw(`${pages} pages, ${items} factors so far…`);
     }
     await write(format.end());
+    // A write that failed after the last page was fetched ends nothing: it is told here.
+    if (stdout.failure) throw stdout.failure;
     return 0;
   } catch (error) {
     progress.clear();
-    if (closed) return 0;
+    if (stdout.gone) return 0;
+    if (stdout.failure) return report.fail(1, cannotWrite(stdout.failure));
     // What was written stays valid JSON: the array is closed over the factors listed so far.
     if (command.output === "json") await write(format.end());
     if (controller.signal.aborted) {
@@ -50,7 +46,7 @@ export async function runList(
     if (error instanceof VerifyArgumentError) return report.usage(error);
     return report.fail(1, report.describe(error));
   } finally {
-    stdout.off("error", onError);
+    stdout.release();
     release();
   }
 }
