@@ -18,6 +18,18 @@ const SET_BY_FETCH = new Set([
   "upgrade",
 ]);
 
+/** One of a list of pairs, as `new Headers` takes it: a name and a value, nothing more. */
+function checkPair(pair: unknown): [unknown, unknown] {
+  if (!Array.isArray(pair) || pair.length !== 2) {
+    // Never quoted: a string here may be a whole header, secret and all.
+    const shown = Array.isArray(pair)
+      ? `of ${pair.length} item${pair.length === 1 ? "" : "s"}`
+      : `that ${typeof pair === "string" ? "is a string" : describe(pair)}`;
+    throw new VerifyArgumentError("headers", `has a pair ${shown}`, "pairs of a name and a value");
+  }
+  return [pair[0], pair[1]];
+}
+
 /**
  * Headers as `new Headers` takes them, each name and value checked at the call, or a
  * `VerifyArgumentError` naming the header: a value may be a secret, so it is never repeated.
@@ -25,7 +37,7 @@ const SET_BY_FETCH = new Set([
 export function checkHeaders(value: unknown): Headers {
   let pairs: [unknown, unknown][];
   if (value instanceof Headers) pairs = [...value];
-  else if (Array.isArray(value)) pairs = value.map((pair) => [pair?.[0], pair?.[1]]);
+  else if (Array.isArray(value)) pairs = value.map(checkPair);
   else if (typeof value === "object" && value !== null) pairs = Object.entries(value);
   else
     throw new VerifyArgumentError(

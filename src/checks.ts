@@ -107,6 +107,12 @@ export function checkBaseUrl(value: unknown): string {
   return url.href.replace(/\/+$/, "");
 }
 
+export function checkBoolean(name: string, value: unknown): boolean {
+  if (typeof value !== "boolean")
+    throw new VerifyArgumentError(name, describe(value), "true or false");
+  return value;
+}
+
 export function checkFunction<T>(name: string, value: unknown, rule: string): T {
   if (typeof value !== "function") throw new VerifyArgumentError(name, describe(value), rule);
   return value as T;
@@ -128,14 +134,16 @@ export function checkSignal(value: unknown): AbortSignal {
 
 export function checkIterable(value: unknown): Identities {
   const object = value as Record<symbol, unknown> | null;
+  // A string is iterable too, a character at a time: one identity given alone is a mistake.
   if (
-    typeof object?.[Symbol.iterator] !== "function" &&
-    typeof object?.[Symbol.asyncIterator] !== "function"
+    typeof value === "string" ||
+    (typeof object?.[Symbol.iterator] !== "function" &&
+      typeof object?.[Symbol.asyncIterator] !== "function")
   ) {
     throw new VerifyArgumentError(
       "identities",
       describe(value),
-      "an iterable or async iterable of identities",
+      "an iterable or async iterable of identities, not a string",
     );
   }
   return value as Identities;

@@ -81,6 +81,12 @@ describe("createVerifyClient checks its options", () => {
     expect(error.message).not.toMatch(/secret/);
   });
 
+  it.each(["baseUrl", "logger"])("%s: null is refused like any other wrong value", (name) => {
+    const error = argumentError(() => createVerifyClient({ ...good, [name]: null }));
+    expect(error.parameter).toBe(name);
+    expect(error.message).toMatch(new RegExp(`^${name} is null; it must be `));
+  });
+
   it("refuses no options at all", () => {
     expect(argumentError(() => createVerifyClient(undefined as never)).parameter).toBe("options");
   });
@@ -107,6 +113,7 @@ describe("listFactors checks its options before any request", () => {
     ["pageToken", { pageToken: "" }],
     ["signal", { signal: {} }],
     ["prefetch", { prefetch: "yes" }],
+    ["prefetch", { prefetch: null }],
   ])("%s: %j", async (parameter, bad) => {
     const server = await fake({ total: 3 });
     const client = clientFor(server);

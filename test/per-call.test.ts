@@ -90,6 +90,8 @@ describe("headers, checked at the call", () => {
     [{ "Bad Name": "x" }, 'headers has a name that is "Bad Name"'],
     [{ "X-Count": null }, 'headers has "X-Count" with a value that is null'],
     ["X: y", 'headers is "X: y"'],
+    [[["X-Token", "s3cret", "X-Other"]], "headers has a pair of 3 items"],
+    [["X-Token: s3cret"], "headers has a pair that is a string"],
   ])("refuses %j before any request, never repeating a value", (headers, message) => {
     const error = refused(headers);
     expect(error.message).toContain(message);

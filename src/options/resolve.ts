@@ -2,6 +2,7 @@
 // into settings with every default in place, which the layers below read as they are.
 import {
   checkBaseUrl,
+  checkBoolean,
   checkFunction,
   checkIdentity,
   checkInteger,
@@ -12,7 +13,6 @@ import {
   checkString,
 } from "../checks.js";
 import { checkHeaders } from "../check-headers.js";
-import { VerifyArgumentError } from "../errors.js";
 import { checkLogger, checkLogLevel, createLog, levelFromEnvironment } from "../log.js";
 import type { Position } from "../paging/step.js";
 import { DEFAULTS } from "./defaults.js";
@@ -41,7 +41,7 @@ export function resolveClientOptions(options: VerifyClientOptions): ClientSettin
     { maxRetries: DEFAULTS.maxRetries, timeoutMs: DEFAULTS.timeoutMs },
   );
   return {
-    baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULTS.baseUrl),
+    baseUrl: checkBaseUrl(options.baseUrl === undefined ? DEFAULTS.baseUrl : options.baseUrl),
     accountSid: checkString("accountSid", options.accountSid),
     authToken: checkString("authToken", options.authToken),
     headers: call.headers ?? new Headers(),
@@ -63,7 +63,7 @@ export function resolveClientOptions(options: VerifyClientOptions): ClientSettin
 }
 
 function logOf(options: VerifyClientOptions) {
-  const logger = checkLogger(options.logger ?? console);
+  const logger = checkLogger(options.logger === undefined ? console : options.logger);
   return createLog(
     logger,
     checkLogLevel(options.logLevel, levelFromEnvironment(), DEFAULTS.logLevel, logger),
@@ -99,10 +99,8 @@ function resolveListOptions(options: ListOptions, client: CallSettings): ListSet
   };
   const pageToken = optional(options.pageToken, (v) => checkString("pageToken", v));
   if (pageToken !== undefined) start.pageToken = pageToken;
-  const prefetch = options.prefetch ?? DEFAULTS.prefetch;
-  if (typeof prefetch !== "boolean") {
-    throw new VerifyArgumentError("prefetch", `is ${typeof prefetch}`, "true or false");
-  }
+  const prefetch =
+    optional(options.prefetch, (v) => checkBoolean("prefetch", v)) ?? DEFAULTS.prefetch;
   return { ...resolveCall(options, client), start, prefetch };
 }
 

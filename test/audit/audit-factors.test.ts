@@ -191,6 +191,7 @@ describe("auditFactors", () => {
     [{ serviceSid: "VA1" }, "serviceSid"],
     [{ serviceSid, concurrency: 0 }, "concurrency"],
     [{ serviceSid, identities: 5 }, "identities"],
+    [{ serviceSid, identities: "user-00001" }, "identities"],
     [{ serviceSid, pageSize: 0 }, "pageSize"],
     [{ serviceSid, signal: "x" }, "signal"],
     [{ serviceSid, maxRetries: -1 }, "maxRetries"],
