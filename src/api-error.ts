@@ -2,7 +2,7 @@
 import { isObject } from "./checks.js";
 import { VerifyError } from "./errors.js";
 import { parseRetryAfter } from "./http/retry-after.js";
-import { requestIdOf, snippet } from "./shown.js";
+import { jsonText, requestIdOf, snippet } from "./shown.js";
 
 export interface ApiErrorDetails {
   status: number;
@@ -52,7 +52,7 @@ export class VerifyApiError extends VerifyError {
    * problem bodies and plain text.
    */
   static fromResponse(response: Response, error: unknown): VerifyApiError {
-    const body = typeof error === "string" ? error : (JSON.stringify(error) ?? "");
+    const body = typeof error === "string" ? error : jsonText(error);
     const field = (name: string) =>
       isObject(error) && typeof error[name] === "string" ? error[name] : undefined;
     const problemType = field("type");

@@ -13,6 +13,18 @@ export function snippet(text: string, max = 120): string {
   return flat.length > max ? `${flat.slice(0, max)}…` : flat || "(empty)";
 }
 
+/**
+ * Parsed JSON written back as text. `JSON.parse` takes any depth, `JSON.stringify` runs out of
+ * stack on a few thousand levels, and a hostile server may nest that deep.
+ */
+export function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? "";
+  } catch {
+    return "(JSON nested too deeply to write back)";
+  }
+}
+
 /** A URL as it may be shown: anything between `//` and `@` (a user name, a password) hidden. */
 export function withoutUserinfo(url: string): string {
   return url.replace(/\/\/[^/?#]*@/, "//…@");

@@ -109,6 +109,18 @@ describe("VerifyApiError.fromResponse", () => {
     expect(error.code).toBeUndefined();
   });
 
+  it("takes a JSON body nested deeper than it can be written back", async () => {
+    const server = await fake({ total: 3 });
+    server.fail({ status: 500, body: "[".repeat(100_000) + "]".repeat(100_000) });
+    const client = clientFor(server, { maxRetries: 0 });
+    const error = await rejection(client.listFactors(target).toArray());
+    expect(error).toBeInstanceOf(VerifyApiError);
+    expect(error.message).toBe(
+      "HTTP 500 Internal Server Error: (JSON nested too deeply to write back)",
+    );
+    expect(error.body).toBe("(JSON nested too deeply to write back)");
+  });
+
   it("says (empty) for no body, and ignores a code that is not a number", () => {
     expect(VerifyApiError.fromResponse(response(500), "").message).toBe("HTTP 500: (empty)");
     expect(VerifyApiError.fromResponse(response(500), undefined).message).toBe("HTTP 500: (empty)");

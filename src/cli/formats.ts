@@ -14,15 +14,26 @@ export interface Format {
 
 type Field = keyof Factor & string;
 
-/** A value as one cell: objects as JSON, and nothing a terminal would act on (see visible.ts). */
-const cell = (value: unknown) =>
-  visible(
+/** `value` of `factor` as JSON, or an error naming the factor a hostile server nested too deeply. */
+function json(factor: Factor, value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    throw new Error(`factor ${visible(String(factor.sid))} is nested too deeply to write as JSON`);
+  }
+}
+
+/** A field as one cell: objects as JSON, and nothing a terminal would act on (see visible.ts). */
+const cell = (factor: Factor, field: Field) => {
+  const value: unknown = factor[field];
+  return visible(
     value === null || value === undefined
       ? ""
       : typeof value === "object"
-        ? JSON.stringify(value)
+        ? json(factor, value)
         : String(value),
   );
+};
 
 const title = (field: string) =>
   field === "sid"
@@ -43,7 +54,7 @@ function table(fields: Field[]): Format {
   return {
     start: () => "",
     page(factors) {
-      const rows = factors.map((f) => fields.map((p) => cell(f[p])));
+      const rows = factors.map((f) => fields.map((p) => cell(f, p)));
       let header = "";
       if (!widths) {
         widths = fields.map((p, i) => Math.max(title(p).length, ...rows.map((r) => r[i]!.length)));
@@ -57,7 +68,7 @@ function table(fields: Field[]): Format {
 
 function tsv(fields: Field[]): Format {
   // Tabs and line breaks inside a value are escaped by `cell`: one record a line, one field a tab.
-  const line = (factor: Factor) => `${fields.map((p) => cell(factor[p])).join("\t")}\n`;
+  const line = (factor: Factor) => `${fields.map((p) => cell(factor, p)).join("\t")}\n`;
   return {
     start: () => `${fields.map(visible).join("\t")}\n`,
     page: (factors) => factors.map(line).join(""),
@@ -68,20 +79,18 @@ function tsv(fields: Field[]): Format {
 function ndjson(shown: (factor: Factor) => unknown): Format {
   return {
     start: () => "",
-    page: (factors) => factors.map((f) => `${JSON.stringify(shown(f))}\n`).join(""),
+    page: (factors) => factors.map((f) => `${json(f, shown(f))}\n`).join(""),
     end: () => "",
   };
 }
 
 /** One array, an item a line, written as the pages come. */
-function json(shown: (factor: Factor) => unknown): Format {
+function jsonArray(shown: (factor: Factor) => unknown): Format {
   let empty = true;
   return {
     start: () => "[",
     page(factors) {
-      const text = factors.map(
-        (f, i) => `${empty && i === 0 ? "" : ","}\n  ${JSON.stringify(shown(f))}`,
-      );
+      const text = factors.map((f, i) => `${empty && i === 0 ? "" : ","}\n  ${json(f, shown(f))}`);
       if (factors.length) empty = false;
       return text.join("");
     },
@@ -102,6 +111,6 @@ export function createFormat(name: FormatName, properties: string[], pick: boole
     case "ndjson":
       return ndjson(shown);
     case "json":
-      return json(shown);
+      return jsonArray(shown);
   }
 }

@@ -76,10 +76,7 @@ export async function main(
   } catch (error) {
     if (error instanceof VerifyArgumentError) return report.usage(error);
     if (error instanceof UsageError) return report.fail(2, error.message, true);
-    // A file that could not be opened or written (no permission, a full disk): its own words.
-    if (error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === "string") {
-      return report.fail(1, error.message);
-    }
-    throw error;
+    // Anything else (a file it may not create, a factor it cannot write): one line, not a trace.
+    return report.fail(1, report.describe(error));
   }
 }

@@ -7,7 +7,7 @@ import { VerifyPaginationError } from "../errors.js";
 import type { RetryingFetch } from "../http/retrying-fetch.js";
 import { isReadResponse } from "../http/read-response.js";
 import type { CallSettings } from "../options/settings.js";
-import { requestIdOf, snippet } from "../shown.js";
+import { jsonText, requestIdOf, snippet } from "../shown.js";
 import type { PageMeta } from "../types.js";
 import type { Fetched } from "./page.js";
 import type { Position } from "./step.js";
@@ -66,7 +66,7 @@ export async function pageOf<Body extends { meta: PageMeta }>(
   const list = isObject(data) ? items(data) : undefined;
   if (!Array.isArray(list) || !isObject(data.meta)) {
     throw new VerifyPaginationError(
-      `${heading} is not a page of ${name} (no "${name}" array or no "meta" object): ${snippet(JSON.stringify(data))}`,
+      `${heading} is not a page of ${name} (no "${name}" array or no "meta" object): ${snippet(jsonText(data))}`,
     );
   }
   const bad = list.findIndex((item) => !isObject(item));

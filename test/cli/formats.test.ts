@@ -76,6 +76,16 @@ describe("output formats", () => {
     expect(lines).toHaveLength(4);
   });
 
+  it("a factor nested deeper than JSON can be written is an error naming it, in every format", () => {
+    const deep = JSON.parse("[".repeat(100_000) + "]".repeat(100_000));
+    const factor = { ...factors[0]!, metadata: deep } as Factor;
+    for (const name of ["json", "ndjson", "tsv", "table"] as const) {
+      expect(() => render(name, [[factor]])).toThrow(
+        `factor ${factor.sid} is nested too deeply to write as JSON`,
+      );
+    }
+  });
+
   it("table writes its header once, with the first page, even an empty one", () => {
     const text = render("table", [[], factors.slice(0, 1)]);
     expect(text.match(/^SID/gm)).toHaveLength(1);

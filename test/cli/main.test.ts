@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { OPTIONS } from "../../src/cli/flags.js";
-import { credentials, listArgs as list, runMain as run } from "../support/cli.js";
+import { auditArgs, credentials, listArgs as list, runMain as run } from "../support/cli.js";
 import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "../support/fake-verify.js";
 import { fakeServers } from "../support/server-pool.js";
 
@@ -21,6 +21,17 @@ const twilioFault = (status: number, code: number, message: string, more = {}) =
 });
 
 describe("verify-factors list", () => {
+  it("a factor nested deeper than JSON can be written ends list and audit with one line, exit 1", async () => {
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    const body = `{"factors":[{"sid":"YF1","identity":"${IDENTITY}","config":${deep}}],"meta":{"next_page_url":null}}`;
+    const server = await fake({ identities: [IDENTITY] });
+    const failed = "verify-factors: factor YF1 is nested too deeply to write as JSON\n";
+    server.fail({ status: 200, body });
+    expect(await run(list(server.url))).toMatchObject({ code: 1, stdout: "", stderr: failed });
+    server.fail({ delayMs: 0 }, { status: 200, body }); // the Entities, then that one's Factors
+    expect(await run(auditArgs(server.url))).toMatchObject({ code: 1, stderr: failed });
+  });
+
   it("streams NDJSON, one factor a line, when piped", async () => {
     const server = await fake({ total: 7 });
     const result = await run(list(server.url, "--page-size", "3"));

@@ -311,6 +311,11 @@ describe("answers that are not a page", () => {
     ["JSON without factors", { status: 200, body: '{"meta":{}}' }, /not a page of factors/],
     ["JSON without meta", { status: 200, body: '{"factors":[]}' }, /not a page of factors/],
     ["an empty body", { status: 200, body: "" }, /not JSON/],
+    [
+      "JSON nested deeper than it can be written back",
+      { status: 200, body: "[".repeat(100_000) + "]".repeat(100_000) },
+      /not a page of factors .*: \(JSON nested too deeply to write back\)$/,
+    ],
   ])("%s is a VerifyPaginationError with a cursor", async (_name, fault, message) => {
     const server = await fake({ total: 30 });
     const client = clientFor(server);
