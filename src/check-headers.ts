@@ -75,5 +75,5 @@ export function checkHeaders(value: unknown): Headers {
       );
     }
   }
-  return new Headers(pairs.map(([name, text]) => [name as string, String(text)]));
+  return new Headers(pairs.map(([name, text]): [string, string] => [name as string, String(text)]));
 }
