@@ -338,6 +338,42 @@ describe("the audit's files, in the command's words", () => {
   });
 });
 
+describe("an audit's output that cannot be written", () => {
+  it("to a full disk: exit 1 with one line, and audits no further", async () => {
+    const server = await fake({ identities: names(40), factorsFor });
+    const result = await run(audit(server, "--concurrency", "1"), credentials, { full: true });
+    expect(result).toMatchObject({
+      code: 1,
+      stderr: "verify-factors: cannot write the output (ENOSPC)\n",
+    });
+    expect(server.log.length).toBeLessThan(10);
+  });
+
+  it("a --summary or --report it cannot write: exit 1, naming each, with the rows and summary out", async () => {
+    const server = await fake({ identities: names(3), factorsFor });
+    const report = "/sys/verify-factors.html"; // sysfs lets nobody, root included, create a file
+    const result = await run(audit(server, "--summary", "/dev/full", "--report", report));
+    expect(result.code).toBe(1);
+    expect(result.stdout.trimEnd().split("\n")).toHaveLength(3);
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^verify-factors: 3 entities: /);
+    expect(lines.slice(1)).toStrictEqual([
+      'verify-factors: cannot write --summary "/dev/full" (ENOSPC)',
+      `verify-factors: cannot write --report "${report}" (EACCES)`,
+    ]);
+  });
+
+  it("an --out it may not create: one line in the system's words, exit 1, nothing sent", async () => {
+    const server = await fake({ identities: names(3), factorsFor });
+    const result = await run(audit(server, "--out", "/sys/verify-factors-test"));
+    expect(result).toMatchObject({
+      code: 1,
+      stderr: "verify-factors: EACCES: permission denied, open '/sys/verify-factors-test'\n",
+    });
+    expect(server.log).toHaveLength(0);
+  });
+});
+
 describe("the audit's coverage counts", () => {
   it("--summary writes who has a verified factor, only unverified ones, none, or failed; --failed the failures", async () => {
     const server = await fake({ factorsFor });

@@ -20,6 +20,27 @@ const twilioFault = (status: number, code: number, message: string, more = {}) =
   }),
 });
 
+describe("a stdout that cannot be written (a full disk)", () => {
+  const failed = "verify-factors: cannot write the output (ENOSPC)\n";
+
+  it.each([
+    ["page after page", ["--page-size", "1"]],
+    ["as JSON", ["--page-size", "1", "-o", "json"]],
+  ])("list (%s) exits 1 with one line, and asks for no more pages", async (_, more) => {
+    const server = await fake({ total: 3 });
+    const result = await run(list(server.url, ...more), credentials, { full: true });
+    expect(result).toMatchObject({ code: 1, stderr: failed });
+    expect(server.log.length).toBeLessThanOrEqual(2); // the page it could not write, and a prefetch
+  });
+
+  it("--version exits 1 with one line", async () => {
+    expect(await run(["--version"], credentials, { full: true })).toMatchObject({
+      code: 1,
+      stderr: failed,
+    });
+  });
+});
+
 describe("verify-factors list", () => {
   it("a factor nested deeper than JSON can be written ends list and audit with one line, exit 1", async () => {
     const deep = "[".repeat(100_000) + "]".repeat(100_000);

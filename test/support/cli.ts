@@ -16,15 +16,15 @@ export interface Run {
 
 /**
  * The command in this process, as the bin runs it, with stdout and stderr captured, and `screen`:
- * both as one terminal would show them, in the order written.
+ * both as one terminal would show them, in the order written. A `full` stdout takes nothing.
  */
 export async function runMain(
   args: string[],
   env: Record<string, string> = credentials,
-  { tty = false } = {},
+  { tty = false, full = false } = {},
 ): Promise<Run & { screen: string }> {
   const screen = { text: "" };
-  const stdout = new Capture(tty, screen);
+  const stdout = new Capture(tty, screen, full);
   const stderr = new Capture(tty, screen);
   const code = await main(args, env, { stdout, stderr });
   return { code, stdout: stdout.text, stderr: stderr.text, screen: screen.text };
