@@ -10,17 +10,17 @@ export interface Io {
 
 /**
  * Writes to `stream` (stdout), waiting when the pipe is full so memory stays flat. A write that
- * fails aborts `controller`, so nothing more is fetched: a reader that went away (`| head`, EPIPE)
- * is `gone`, for the command to end quietly; any other failure (a full disk) is `failure`, for the
- * command to report.
+ * fails aborts `controller`, if given, so nothing more is fetched: a reader that went away
+ * (`| head`, EPIPE) is `gone`, for the command to end quietly; any other failure (a full disk) is
+ * `failure`, for the command to report.
  */
-export function output(stream: Io["stdout"], controller: AbortController) {
+export function output(stream: Io["stdout"], controller?: AbortController) {
   let gone = false;
   let failure: NodeJS.ErrnoException | undefined;
   const onError = (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") gone = true;
     else failure ??= error;
-    controller.abort();
+    controller?.abort();
   };
   stream.on("error", onError);
   const write = async (text: string) => {

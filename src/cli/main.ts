@@ -51,7 +51,7 @@ export async function main(
   try {
     const command = parse(argv, Boolean(io.stdout.isTTY));
     if ("help" in command) {
-      const stdout = output(io.stdout, new AbortController());
+      const stdout = output(io.stdout);
       await stdout.write(command.help ? `${USAGE}\n` : `${ownPackage()?.version ?? "unknown"}\n`);
       stdout.release();
       return stdout.failure ? report.fail(1, cannotWrite(stdout.failure)) : 0;
