@@ -108,9 +108,8 @@ export function checkBaseUrl(value: unknown): string {
 }
 
 export function checkBoolean(name: string, value: unknown): boolean {
-  if (typeof value !== "boolean")
-    throw new VerifyArgumentError(name, describe(value), "true or false");
-  return value;
+  if (typeof value === "boolean") return value;
+  throw new VerifyArgumentError(name, describe(value), "true or false");
 }
 
 export function checkFunction<T>(name: string, value: unknown, rule: string): T {
@@ -134,17 +133,11 @@ export function checkSignal(value: unknown): AbortSignal {
 
 export function checkIterable(value: unknown): Identities {
   const object = value as Record<symbol, unknown> | null;
+  const keys = [Symbol.iterator, Symbol.asyncIterator];
   // A string is iterable too, a character at a time: one identity given alone is a mistake.
-  if (
-    typeof value === "string" ||
-    (typeof object?.[Symbol.iterator] !== "function" &&
-      typeof object?.[Symbol.asyncIterator] !== "function")
-  ) {
-    throw new VerifyArgumentError(
-      "identities",
-      describe(value),
-      "an iterable or async iterable of identities, not a string",
-    );
+  if (typeof value === "string" || !keys.some((key) => typeof object?.[key] === "function")) {
+    const rule = "an iterable or async iterable of identities, not a string";
+    throw new VerifyArgumentError("identities", describe(value), rule);
   }
   return value as Identities;
 }

@@ -1,6 +1,6 @@
 // The streams the command talks to, and writing to them without running ahead of the reader;
 // writing to a file whole or not at all.
-import { writeSync } from "node:fs";
+import { writeFileSync, writeSync } from "node:fs";
 
 /** The streams the command talks to: `process`'s, or a test's. */
 export interface Io {
@@ -64,4 +64,14 @@ export function writeAll(fd: number, text: string | Uint8Array, position?: numbe
     done += n;
   }
   return done;
+}
+
+/** Writes the file whole, or returns the line that says why not, naming `flag` and the file. */
+export function writeFileOr(flag: string, path: string, text: string): string | undefined {
+  try {
+    writeFileSync(path, text);
+    return undefined;
+  } catch (error) {
+    return cannotWrite(error as NodeJS.ErrnoException, `${flag} ${JSON.stringify(path)}`);
+  }
 }

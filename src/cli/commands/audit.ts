@@ -1,12 +1,12 @@
 // `verify-factors audit`: the factors of many Entities, one row per matching factor, with a summary
 // on stderr and, with --checkpoint, exactly-once output across crashes.
-import { closeSync, openSync, writeFileSync } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import { VerifyArgumentError, VerifyError, type Factor, type VerifyClient } from "../../index.js";
 import { checkpointFor } from "../checkpoint-binding.js";
 import type { Report } from "../errors.js";
 import type { Command } from "../flags.js";
 import { createFormat } from "../formats.js";
-import { cannotWrite, output, writeAll, type Io } from "../io.js";
+import { cannotWrite, output, writeAll, writeFileOr, type Io } from "../io.js";
 import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
 import { IdentitySet } from "../identity-set.js";
 import { countIdentities, eachOnce, inputIdentities } from "./audit-input.js";
@@ -132,23 +132,12 @@ export async function runAudit(
     if (failedFile !== undefined) closeSync(failedFile);
   }
   io.stderr.write(`${progress ? CLEAR_LINE : ""}${summary(coverage, rows, before)}`);
-  // Each file asked for, or the line saying why it could not be written.
-  const save = (flag: string, path: string, text: string) => {
-    try {
-      writeFileSync(path, text);
-      return true;
-    } catch (error) {
-      report.fail(
-        1,
-        cannotWrite(error as NodeJS.ErrnoException, `${flag} ${JSON.stringify(path)}`),
-      );
-      return false;
-    }
-  };
-  const saved = [
-    audit.summary === undefined ||
-      save("--summary", audit.summary, `${JSON.stringify(coverage, null, 2)}\n`),
-    !reporting || save("--report", reporting.path, reporting.html(coverage, before)),
-  ];
-  return coverage.failed > 0 || saved.includes(false) ? 1 : 0;
+  const unsaved = [
+    audit.summary === undefined
+      ? undefined
+      : writeFileOr("--summary", audit.summary, `${JSON.stringify(coverage, null, 2)}\n`),
+    reporting && writeFileOr("--report", reporting.path, reporting.html(coverage, before)),
+  ].filter((line) => line !== undefined);
+  for (const line of unsaved) report.fail(1, line);
+  return coverage.failed > 0 || unsaved.length > 0 ? 1 : 0;
 }
