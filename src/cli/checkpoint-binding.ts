@@ -3,13 +3,7 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
-import { openCheckpoint, type Checkpoint } from "./checkpoint.js";
-import type { Report } from "./errors.js";
-import type { Command } from "./flags.js";
-import type { Io } from "./io.js";
-import { UsageError } from "./usage-error.js";
-
-type AuditCommand = Extract<Command, { name: "audit" }>;
+import type { AuditCommand } from "./flags.js";
 
 /** A file's identity: its path, size and a hash of its bytes, read in a fixed buffer. */
 function fileIdentity(path: string): string {
@@ -53,28 +47,4 @@ export function differenceOf(
     flag &&
     `${flag} differs (${JSON.stringify(then[flag] ?? "")} then, ${JSON.stringify(now[flag])} now)`
   );
-}
-
-/**
- * The audit's checkpoint, opened for this command; or the exit code when there is nothing to
- * run: a checkpoint made for another command (2, said in one line), or one already complete (0).
- */
-export function checkpointFor(
-  command: AuditCommand,
-  io: Io,
-  report: Report,
-): Checkpoint | number | undefined {
-  const path = command.audit.checkpoint;
-  if (path === undefined) return undefined;
-  let checkpoint: Checkpoint;
-  try {
-    checkpoint = openCheckpoint(path, command.audit.out!, bindingOf(command));
-  } catch (error) {
-    if (error instanceof UsageError) return report.fail(2, error.message);
-    throw error;
-  }
-  if (!checkpoint.finished) return checkpoint;
-  checkpoint.close();
-  io.stderr.write(`verify-factors: the audit ${path} records is already complete; nothing to do\n`);
-  return 0;
 }

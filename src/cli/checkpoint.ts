@@ -12,9 +12,11 @@ import {
   statSync,
   writeSync,
 } from "node:fs";
-import { differenceOf } from "./checkpoint-binding.js";
+import { bindingOf, differenceOf } from "./checkpoint-binding.js";
 import { BOUND, COMPLETE, readCheckpoint } from "./checkpoint-file.js";
-import { writeAll } from "./io.js";
+import type { Report } from "./errors.js";
+import type { AuditCommand } from "./flags.js";
+import { writeAll, type Io } from "./io.js";
 import { lockFor } from "./lock.js";
 import { UsageError } from "./usage-error.js";
 import { IdentitySet } from "./identity-set.js";
@@ -119,4 +121,28 @@ function openLocked(
       closeSync(checkpoint);
     },
   };
+}
+
+/**
+ * The audit's checkpoint, opened for this command; or the exit code when there is nothing to
+ * run: a checkpoint made for another command (2, said in one line), or one already complete (0).
+ */
+export function checkpointFor(
+  command: AuditCommand,
+  io: Io,
+  report: Report,
+): Checkpoint | number | undefined {
+  const path = command.audit.checkpoint;
+  if (path === undefined) return undefined;
+  let checkpoint: Checkpoint;
+  try {
+    checkpoint = openCheckpoint(path, command.audit.out!, bindingOf(command));
+  } catch (error) {
+    if (error instanceof UsageError) return report.fail(2, error.message);
+    throw error;
+  }
+  if (!checkpoint.finished) return checkpoint;
+  checkpoint.close();
+  io.stderr.write(`verify-factors: the audit ${path} records is already complete; nothing to do\n`);
+  return 0;
 }

@@ -34,6 +34,7 @@ const AUDIT_FLAGS = new Set([
 ]);
 
 export type Command = ReturnType<typeof parse>;
+export type AuditCommand = Extract<Command, { name: "audit" }>;
 
 /** Flags a user may reach for that this command takes from the environment instead. */
 const SECRETS = new Set(["account-sid", "auth-token", "api-key", "api-secret"]);

@@ -2,10 +2,8 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import type { VerifyClient } from "../../index.js";
-import type { Command } from "../flags.js";
+import type { AuditCommand } from "../flags.js";
 import type { IdentitySet } from "../identity-set.js";
-
-type AuditCommand = Extract<Command, { name: "audit" }>;
 
 /** The identities to audit, in the order of the input (lines of a file, or Entities). */
 export async function* inputIdentities(

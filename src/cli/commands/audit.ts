@@ -2,9 +2,9 @@
 // on stderr and, with --checkpoint, exactly-once output across crashes.
 import { closeSync, openSync } from "node:fs";
 import { VerifyArgumentError, VerifyError, type Factor, type VerifyClient } from "../../index.js";
-import { checkpointFor } from "../checkpoint-binding.js";
+import { checkpointFor } from "../checkpoint.js";
 import type { Report } from "../errors.js";
-import type { Command } from "../flags.js";
+import type { AuditCommand } from "../flags.js";
 import { createFormat } from "../formats.js";
 import { cannotWrite, output, writeAll, writeFileOr, type Io } from "../io.js";
 import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
@@ -12,8 +12,6 @@ import { IdentitySet } from "../identity-set.js";
 import { countIdentities, eachOnce, inputIdentities } from "./audit-input.js";
 import { startReport } from "./audit-report.js";
 import { count, createCoverage, factorKeys, summary } from "./audit-summary.js";
-
-type AuditCommand = Extract<Command, { name: "audit" }>;
 
 export async function runAudit(
   client: VerifyClient,
