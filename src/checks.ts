@@ -1,6 +1,5 @@
 // The checks a public option goes through: each names the option and the rule it breaks.
 import { VerifyArgumentError } from "./errors.js";
-import type { Identities } from "./options/public.js";
 import { withoutUserinfo } from "./shown.js";
 
 export const SERVICE_SID = /^VA[0-9a-fA-F]{32}$/;
@@ -131,7 +130,7 @@ export function checkSignal(value: unknown): AbortSignal {
   return value as AbortSignal;
 }
 
-export function checkIterable(value: unknown): Identities {
+export function checkIterable(value: unknown): Iterable<unknown> | AsyncIterable<unknown> {
   const object = value as Record<symbol, unknown> | null;
   const keys = [Symbol.iterator, Symbol.asyncIterator];
   // A string is iterable too, a character at a time: one identity given alone is a mistake.
@@ -139,7 +138,7 @@ export function checkIterable(value: unknown): Identities {
     const rule = "an iterable or async iterable of identities, not a string";
     throw new VerifyArgumentError("identities", describe(value), rule);
   }
-  return value as Identities;
+  return value as Iterable<unknown> | AsyncIterable<unknown>;
 }
 
 /** A JSON object: not null, not an array. */

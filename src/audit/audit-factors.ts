@@ -50,9 +50,7 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
   const source =
     settings.identities ?? identitiesOf(lists.entities({ ServiceSid: serviceSid }, list));
   const identities =
-    Symbol.asyncIterator in source
-      ? source[Symbol.asyncIterator]()
-      : (source as Iterable<string>)[Symbol.iterator]();
+    Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
 
   const auditOne = async (given: unknown, index: number): Promise<AuditResult> => {
     const identity = typeof given === "string" ? given : "";

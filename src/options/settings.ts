@@ -1,7 +1,6 @@
 // What the resolvers give the layers below: every option checked, every default in place.
 import type { Log } from "../log.js";
 import type { Position } from "../paging/step.js";
-import type { Identities } from "./public.js";
 
 /** A client's options, checked, with every default in place. */
 export interface ClientSettings {
@@ -35,7 +34,8 @@ export interface ListSettings extends CallSettings {
 
 export interface AuditSettings extends CallSettings {
   serviceSid: string;
-  identities?: Identities;
+  /** Whatever the caller gave: each identity is checked as it comes. */
+  identities?: Iterable<unknown> | AsyncIterable<unknown>;
   concurrency: number;
   pageSize?: number;
 }
