@@ -41,8 +41,8 @@ describe("a stdout that cannot be written (a full disk)", () => {
   });
 });
 
-describe("verify-factors list", () => {
-  it("a factor nested deeper than JSON can be written ends list and audit with one line, exit 1", async () => {
+describe("a factor a hostile server nested deeper than JSON can be written", () => {
+  it("ends list and audit with one line naming it, exit 1", async () => {
     const deep = "[".repeat(100_000) + "]".repeat(100_000);
     const body = `{"factors":[{"sid":"YF1","identity":"${IDENTITY}","config":${deep}}],"meta":{"next_page_url":null}}`;
     const server = await fake({ identities: [IDENTITY] });
@@ -52,7 +52,9 @@ describe("verify-factors list", () => {
     server.fail({ delayMs: 0 }, { status: 200, body }); // the Entities, then that one's Factors
     expect(await run(auditArgs(server.url))).toMatchObject({ code: 1, stderr: failed });
   });
+});
 
+describe("verify-factors list", () => {
   it("streams NDJSON, one factor a line, when piped", async () => {
     const server = await fake({ total: 7 });
     const result = await run(list(server.url, "--page-size", "3"));
