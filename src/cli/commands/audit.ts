@@ -103,7 +103,7 @@ export async function runAudit(
       }
     }
     if (!checkpoint) await write(format.end());
-    // A write that failed after the last result ends nothing: it is told here.
+    // A write that failed with the last result stopped no loop: it is reported here.
     if (stdout.failure) throw stdout.failure;
     checkpoint?.complete();
   } catch (error) {

@@ -30,7 +30,7 @@ export async function runList(
       if (page.nextCursor) progress.draw(`${pages} pages, ${items} factors so far…`);
     }
     await write(format.end());
-    // A write that failed after the last page was fetched ends nothing: it is told here.
+    // A write that failed with the last page stopped no loop: it is reported here.
     if (stdout.failure) throw stdout.failure;
     return 0;
   } catch (error) {
