@@ -14,12 +14,15 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The closest of `known` to `name`, if within a third of its length (at least 2 edits). */
+/**
+ * The closest of `known` to `name`, if within a third of its length (at least 2 edits). Case
+ * does not count: `--OUTPUT` is a slip for `--output`, not a different word.
+ */
 export function closest(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.ceil(name.length / 3)) + 1;
   for (const candidate of known) {
-    const distance = editDistance(name, candidate);
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return best;

@@ -26,6 +26,11 @@ describe("closest", () => {
     expect(closest("statu", flags)).toBe("status");
   });
 
+  it("does not count case: a name in capitals is the same name", () => {
+    expect(closest("PAGE-SIZE", flags)).toBe("page-size");
+    expect(closest("Statsu", flags)).toBe("status");
+  });
+
   it("allows a third of the name's length, and at least two edits", () => {
     expect(closest("pgae", flags)).toBe("page");
     expect(closest("paxxxxxxx", flags)).toBeUndefined();
