@@ -232,11 +232,10 @@ describe("auditFactors under faults", () => {
 
   it("hands out finished results while a slow source is still waiting for its next identity", async () => {
     const server = await fake({ factorsFor });
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
+    const source = gate(); // the source's third identity comes only once it is opened
     async function* identities() {
       yield* names(2);
-      await held;
+      await source.opened;
       yield "user-00002";
     }
     const results: string[] = [];
@@ -246,7 +245,7 @@ describe("auditFactors under faults", () => {
     })();
     await until(() => results.length === 2);
     expect(results.sort()).toStrictEqual(["user-00000", "user-00001"]);
-    release();
+    source.open();
     await collecting;
     expect(results).toHaveLength(3);
   });
