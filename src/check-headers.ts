@@ -6,6 +6,8 @@ import { VerifyArgumentError } from "./errors.js";
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Control characters but the tab: a line break in a value would end the header there. */
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+/** A header is bytes: `Headers` takes a character up to U+00FF as one byte and throws on the rest. */
+const BEYOND_A_BYTE = /[^\u0000-\u00ff]/;
 /** Headers the platform's fetch sets from the request itself; one set by hand breaks the request. */
 const SET_BY_FETCH = new Set([
   "connection",
@@ -65,6 +67,13 @@ export function checkHeaders(value: unknown): Headers {
         "headers",
         `has "${name}" with a value holding a line break or control character`,
         "values without them (the value is not shown: it may be a secret)",
+      );
+    }
+    if (BEYOND_A_BYTE.test(String(text))) {
+      throw new VerifyArgumentError(
+        "headers",
+        `has "${name}" with a value holding a character above U+00FF`,
+        "values of Latin-1 characters: encode other text first, as with encodeURIComponent",
       );
     }
     if (SET_BY_FETCH.has(name.toLowerCase())) {

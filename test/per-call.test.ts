@@ -83,6 +83,7 @@ describe("headers, checked at the call", () => {
       'headers has "X-Token" with a value holding a line break or control character',
     ],
     [[["X-Token", "s3cret\r\nX: 1"]], 'headers has "X-Token" with a value holding a line break'],
+    [{ "X-Token": "s3cret\u20ac" }, 'headers has "X-Token" with a value holding a character above'],
     [
       { "Transfer-Encoding": "chunked" },
       'headers has "Transfer-Encoding"; it must be free of the headers fetch sets',
@@ -99,7 +100,12 @@ describe("headers, checked at the call", () => {
   });
 
   it("takes a Headers object, pairs, a record, and numbers as values", () => {
-    for (const headers of [new Headers({ "X-A": "1" }), [["X-A", "1"]], { "X-A": 1 }]) {
+    for (const headers of [
+      new Headers({ "X-A": "1" }),
+      [["X-A", "1"]],
+      { "X-A": 1 },
+      { "X-A": "caf\u00e9" },
+    ]) {
       expect(() => client.listFactors({ ...target, headers: headers as never })).not.toThrow();
     }
   });

@@ -285,6 +285,10 @@ describe("verify-factors list", () => {
       '--header has "X-Token" with a value holding a line break or control character',
     ],
     [["--header", "Transfer-Encoding: chunked"], '--header has "Transfer-Encoding"'],
+    [
+      ["--header", "X-Token: s3cret \u20ac"],
+      '--header has "X-Token" with a value holding a character above U+00FF',
+    ],
   ])(
     "says what is wrong with %j in its own words, naming the flag, then the help hint",
     async (extra, message) => {
