@@ -8,14 +8,28 @@ import type { Io } from "./io.js";
  */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+const escaped = (ch: string) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
 /** `text` with every unsafe character written out as `\uXXXX`, so it is seen, not obeyed. */
 export function visible(text: string): string {
-  return text.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(UNSAFE, escaped);
 }
 
-/** A word for a POSIX shell: as it is when it is plain, else in single quotes. */
+/** A character as the `\xHH` escapes of its UTF-8 bytes, as `$'...'` reads them. */
+const asBytes = (ch: string) =>
+  [...new TextEncoder().encode(ch)]
+    .map((byte) => `\\x${byte.toString(16).padStart(2, "0")}`)
+    .join("");
+
+/**
+ * A word for a shell: as it is when it is plain, else in single quotes. A word with a control
+ * character goes in `$'...'` (bash, zsh, ksh, POSIX.1-2024) with the character as escapes: inside
+ * plain quotes it would be shown as `\uXXXX` and given back as those six characters.
+ */
 export function shellQuote(word: string): string {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  if (word.search(UNSAFE) >= 0)
+    return `$'${word.replace(/[\\']/g, "\\$&").replace(UNSAFE, asBytes)}'`;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 

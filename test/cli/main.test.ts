@@ -192,6 +192,22 @@ describe("verify-factors list", () => {
     expect(words.trimEnd().split("\n")).toEqual(["--page", "1", "--page-token", token]);
   });
 
+  it("writes a token with control characters in the resume hint as escapes a shell reads back", async () => {
+    const token = "PT10_1\n\u202e\\'x";
+    const fresh = await fake({
+      total: 30,
+      nextPageUrl: (url) =>
+        url && url.replace(/PageToken=PT10_1/, `PageToken=${encodeURIComponent(token)}`),
+    });
+    fresh.fail({ delayMs: 0 }, { status: 400 });
+    const result = await run(list(fresh.url, "--page-size", "10"), { ...credentials });
+    expect(result.code).toBe(1);
+    const hint = /resume with (.*)\)$/.exec(result.stderr.trimEnd())![1]!;
+    expect(hint).toBe(`--page 1 --page-token $'PT10_1\\x0a\\xe2\\x80\\xae\\\\\\'x'`);
+    const words = execFileSync("bash", ["-c", `printf '%s\\0' ${hint}`], { encoding: "utf8" });
+    expect(words.split("\0")).toEqual(["--page", "1", "--page-token", token, ""]);
+  });
+
   it("exits 2 for a --base-url with a password, and never prints the password", async () => {
     const result = await run(list("http://user:s3cret@127.0.0.1:9"));
     expect(result.code).toBe(2);
