@@ -2,7 +2,7 @@
 import { isObject } from "./checks.js";
 import { VerifyError } from "./errors.js";
 import { parseRetryAfter } from "./http/retry-after.js";
-import { jsonText, requestIdOf, snippet } from "./shown.js";
+import { jsonText, requestIdOf, snippet, withoutUserinfo } from "./shown.js";
 
 export interface ApiErrorDetails {
   status: number;
@@ -56,11 +56,8 @@ export class VerifyApiError extends VerifyError {
     const field = (name: string) =>
       isObject(error) && typeof error[name] === "string" ? error[name] : undefined;
     const problemType = field("type");
-    const { status, statusText, headers } = response;
-    const heading = `HTTP ${status}${statusText ? ` ${statusText}` : ""}`;
-    // A proxy's or load balancer's HTML page says nothing a message could use.
-    const html = typeof error === "string" && /html/i.test(headers.get("content-type") ?? "");
-    return new VerifyApiError({
+    const { status, headers } = response;
+    return new this({
       status,
       body,
       code: isObject(error) && typeof error.code === "number" ? error.code : undefined,
@@ -68,9 +65,7 @@ export class VerifyApiError extends VerifyError {
         field("message") ??
           field("detail") ??
           field("title") ??
-          (html
-            ? `${heading}: an HTML page, not Twilio's JSON error`
-            : `${heading}: ${snippet(body)}`),
+          plainMessage(response, body, typeof error === "string"),
         MAX_MESSAGE,
       ),
       moreInfo:
@@ -81,4 +76,19 @@ export class VerifyApiError extends VerifyError {
       retryAfterMs: parseRetryAfter(headers.get("retry-after")),
     });
   }
+}
+
+/** What to say of a response whose body carries no message of its own. */
+function plainMessage({ status, statusText, headers }: Response, body: string, text: boolean) {
+  const heading = `HTTP ${status}${statusText ? ` ${statusText}` : ""}`;
+  const location = status >= 300 && status < 400 ? headers.get("location") : null;
+  // Never followed: the credentials must not travel to wherever it points.
+  if (location !== null) {
+    return `${heading}: a redirect to ${snippet(withoutUserinfo(location))}, which is not followed`;
+  }
+  // A proxy's or load balancer's HTML page says nothing a message could use.
+  if (text && /html/i.test(headers.get("content-type") ?? "")) {
+    return `${heading}: an HTML page, not Twilio's JSON error`;
+  }
+  return `${heading}: ${snippet(body)}`;
 }

@@ -210,6 +210,9 @@ describe("verify.api: the typed openapi-fetch client", () => {
       });
       const error = await rejection(client.listFactors(target).toArray());
       expect(error.status).toBe(307);
+      expect(error.message).toBe(
+        `HTTP 307 Temporary Redirect: a redirect to ${other.url}/v2/Services/${target.serviceSid}/Entities/${target.identity}/Factors, which is not followed`,
+      );
       expect(other.log).toHaveLength(0);
     } finally {
       redirector.close();

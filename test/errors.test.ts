@@ -126,6 +126,17 @@ describe("VerifyApiError.fromResponse", () => {
     expect(VerifyApiError.fromResponse(response(500), undefined).message).toBe("HTTP 500: (empty)");
     expect(VerifyApiError.fromResponse(response(500), { code: "20500" }).code).toBeUndefined();
   });
+
+  it("names a redirect and where it points, never a password in it, unless the body has a message", () => {
+    const moved = response(301, { location: "https://user:s3cret@elsewhere.test/v2" });
+    const { message } = VerifyApiError.fromResponse(moved, "");
+    expect(message).toBe(
+      "HTTP 301: a redirect to https://…@elsewhere.test/v2, which is not followed",
+    );
+    expect(VerifyApiError.fromResponse(moved, { message: "Moved" }).message).toBe("Moved");
+    // No Location: said as any other status is.
+    expect(VerifyApiError.fromResponse(response(304), "").message).toBe("HTTP 304: (empty)");
+  });
 });
 
 describe("a value quoted in an error", () => {

@@ -134,6 +134,19 @@ describe("the packed package", () => {
     ]);
   });
 
+  it("names each class it exports as it is exported, in both copies", async () => {
+    const script = `
+      import { createRequire } from "node:module";
+      import * as esm from "verify-factors";
+      const cjs = createRequire(import.meta.url)("verify-factors");
+      const misnamed = (copy) => Object.entries(copy)
+        .filter(([key, value]) => typeof value === "function" && /^[A-Z]/.test(key))
+        .filter(([key, value]) => value.name !== key).map(([key, value]) => key + " as " + value.name);
+      console.log(JSON.stringify([misnamed(esm), misnamed(cjs), esm.VerifyApiError.fromResponse(new Response(null, { status: 404 }), undefined).constructor.name]));`;
+    const out = await shAsync("node", ["--input-type=module", "-e", script]);
+    expect(JSON.parse(out)).toEqual([[], [], "VerifyApiError"]);
+  });
+
   it.each([
     ["node16", { module: "node16", moduleResolution: "node16" }],
     // The same declaration files as under node16, checked there: here only how they resolve.
