@@ -419,6 +419,36 @@ describe("the audit's coverage counts", () => {
     );
   });
 
+  it("counts types and statuses in the server's words, whatever they are, and shows them visibly", async () => {
+    const odd = (identity: string) => [
+      { ...makeFactor(1), identity, factor_type: "__proto__", status: "constructor" },
+      { ...makeFactor(2), identity, factor_type: "push", status: "\u001b[2J" },
+    ];
+    const server = await fake({ factorsFor: odd });
+    const summaryFile = join(tempDir("audit-summary-"), "summary.json");
+    const result = await run(
+      audit(
+        server,
+        "--identities",
+        identitiesFile(names(2)),
+        "-o",
+        "ndjson",
+        "--summary",
+        summaryFile,
+      ),
+    );
+    expect(result.code).toBe(0);
+    expect(JSON.parse(readFileSync(summaryFile, "utf8")).factors).toStrictEqual({
+      total: 4,
+      byTypeAndStatus: { "__proto__/constructor": 2, "push/\u001b[2J": 2 },
+      byType: { ["__proto__"]: 2, push: 2 },
+      byStatus: { constructor: 2, "\u001b[2J": 2 },
+    });
+    expect(result.stderr).toContain(
+      "factors by type/status: __proto__/constructor 2, push/\\u001b[2J 2;",
+    );
+  });
+
   it("counts an Entity whose factors are all unverified as such", async () => {
     const unverified = (identity: string) => [
       { ...makeFactor(1), identity, status: "unverified" },

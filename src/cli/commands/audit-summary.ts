@@ -1,6 +1,7 @@
 // What an audit counts as it goes, to answer "who is protected by MFA": every Entity it took up
 // is in exactly one of withVerified, onlyUnverified, noFactors and failed.
 import type { Factor } from "../../index.js";
+import { visible } from "../terminal.js";
 
 export interface Coverage {
   entities: number;
@@ -20,6 +21,8 @@ export interface Coverage {
 }
 
 const add = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
+/** Counts by a server's words: without a prototype, "__proto__" or "constructor" is a key like any. */
+const counts = (): Record<string, number> => Object.create(null);
 
 export function createCoverage(): Coverage {
   return {
@@ -28,7 +31,7 @@ export function createCoverage(): Coverage {
     onlyUnverified: 0,
     noFactors: 0,
     failed: 0,
-    factors: { total: 0, byTypeAndStatus: {}, byType: {}, byStatus: {} },
+    factors: { total: 0, byTypeAndStatus: counts(), byType: counts(), byStatus: counts() },
   };
 }
 
@@ -61,7 +64,7 @@ export function summary(coverage: Coverage, rows: number, before = 0): string {
   const resumed = before > 0 ? ` (${before} before this run, ${entities - before} now)` : "";
   const byType =
     Object.entries(coverage.factors.byTypeAndStatus)
-      .map(([key, n]) => `${key} ${n}`)
+      .map(([key, n]) => `${visible(key)} ${n}`)
       .join(", ") || "none";
   const noun = entities === 1 ? "entity" : "entities";
   return (
