@@ -100,13 +100,14 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
   try {
     for (;;) {
       if (caller?.aborted) throw new VerifyAbortError(caller.reason);
-      if (failure) throw failure.error;
       pull();
       if (ready.length > 0) {
         yield ready.shift()!;
         continue;
       }
-      if (exhausted && inFlight === 0 && !pulling) return;
+      // A failure ends the audit once every identity already taken has its result: none is lost.
+      if (inFlight === 0 && !pulling && failure) throw failure.error;
+      if (inFlight === 0 && !pulling && exhausted) return;
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {

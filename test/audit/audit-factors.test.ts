@@ -209,25 +209,40 @@ describe("auditFactors", () => {
 });
 
 describe("auditFactors under faults", () => {
-  it("an identity source that throws while the first slots fill rejects the audit, and nothing else fails later", async () => {
+  /** The results an audit hands out, and the error it ends with. */
+  async function untilFailure(audit: AsyncIterable<AuditResult>) {
+    const results: AuditResult[] = [];
+    try {
+      for await (const result of audit) results.push(result);
+    } catch (error) {
+      return { results, error };
+    }
+    throw new Error("the audit did not fail");
+  }
+
+  it("an identity source that throws rejects the audit once the identities it gave have their results", async () => {
     const server = await fake({ factorsFor, latencyMs: 50 });
     async function* identities() {
       yield* names(3);
       throw new Error("source broke");
     }
     const audit = clientFor(server).auditFactors({ serviceSid, identities: identities() });
-    await expect(collect(audit)).rejects.toThrow("source broke");
-    // The listings it had started end quietly: an unhandled rejection would fail this test file.
-    await sleep(150);
+    const { results, error } = await untilFailure(audit);
+    expect(error).toMatchObject({ message: "source broke" });
+    expect(byIdentity(results)).toStrictEqual(
+      byIdentity(
+        await collect(clientFor(server).auditFactors({ serviceSid, identities: names(3) })),
+      ),
+    );
   });
 
-  it("an Entities listing that fails on page 2 rejects the audit with that error", async () => {
+  it("an Entities listing that fails on page 2 rejects the audit with that error, after the results of page 1", async () => {
     const server = await fake({ identities: names(12), factorsFor });
     server.fail({ delayMs: 0 }, { status: 404 });
     const audit = clientFor(server).auditFactors({ serviceSid, pageSize: 5, concurrency: 2 });
-    const error = await rejection(collect(audit));
+    const { results, error } = await untilFailure(audit);
     expect(error).toBeInstanceOf(VerifyApiError);
-    await sleep(100);
+    expect(results.map((result) => result.identity).sort()).toStrictEqual(names(5));
   });
 
   it("hands out finished results while a slow source is still waiting for its next identity", async () => {
