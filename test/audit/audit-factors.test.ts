@@ -236,12 +236,21 @@ describe("auditFactors under faults", () => {
     );
   });
 
-  it("an Entities listing that fails on page 2 rejects the audit with that error, after the results of page 1", async () => {
+  it("an Entities listing that fails on page 2 rejects the audit with that error", async () => {
     const server = await fake({ identities: names(12), factorsFor });
     server.fail({ delayMs: 0 }, { status: 404 });
     const audit = clientFor(server).auditFactors({ serviceSid, pageSize: 5, concurrency: 2 });
-    const { results, error } = await untilFailure(audit);
+    const error = await rejection(collect(audit));
     expect(error).toBeInstanceOf(VerifyApiError);
+  });
+
+  it("an Entities listing that breaks after page 1 rejects the audit after page 1's results", async () => {
+    // Page 1 names no page token to go on with: its Entities are good, the listing ends there.
+    const nextPageUrl = (url: string | null) => url && url.replace(/PageToken=[^&]*&?/, "");
+    const server = await fake({ identities: names(12), factorsFor, nextPageUrl });
+    const audit = clientFor(server).auditFactors({ serviceSid, pageSize: 5, concurrency: 2 });
+    const { results, error } = await untilFailure(audit);
+    expect(error).toMatchObject({ message: expect.stringMatching(/has no PageToken/) });
     expect(results.map((result) => result.identity).sort()).toStrictEqual(names(5));
   });
 

@@ -316,6 +316,27 @@ describe("an audit of every Entity whose listing fails", () => {
   });
 });
 
+describe("an audit whose Entities listing breaks part-way", () => {
+  it("writes and records the rows of the Entities it took, then says so, exit 1; run again, it goes on", async () => {
+    const nextPageUrl = (url: string | null) => url && url.replace(/PageToken=[^&]*&?/, "");
+    const broken = await fake({ identities: names(12), factorsFor, nextPageUrl });
+    const dir = tempDir("audit-broken-");
+    const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "cp")];
+    const args = (server: FakeVerify) =>
+      audit(server, "--page-size", "5", "--out", out, "--checkpoint", checkpoint);
+    const first = await run(args(broken));
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/has no PageToken/);
+    const sidsOf = (identities: string[]) =>
+      identities.flatMap((id) => factorsFor(id).map((f) => f.sid)).sort();
+    const sids = () => rowsOf(readFileSync(out, "utf8")).map((row) => row.sid);
+    expect(sids().sort()).toStrictEqual(sidsOf(names(5)));
+    const whole = await fake({ identities: names(12), factorsFor });
+    expect((await run(args(whole))).code).toBe(0);
+    expect(sids().sort()).toStrictEqual(sidsOf(names(12)));
+  });
+});
+
 describe("the audit's files, in the command's words", () => {
   const dir = tempDir("audit-files-");
   it.each([
