@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditArgs, bin, credentials, runMain as run } from "../support/cli.js";
@@ -249,6 +249,22 @@ describe("verify-factors audit", () => {
     const code = await exitOf(child);
     expect(code).toBe(0);
     expect(rowsOf(stdout)).toHaveLength(names(6).reduce((n, id) => n + factorsFor(id).length, 0));
+  });
+
+  it("refuses --identities - when stdin is a folder, which would read as empty", async () => {
+    const server = await fake({ factorsFor });
+    const folder = openSync(tempDir("audit-stdin-"), "r");
+    const child = spawn(process.execPath, [bin, ...audit(server, "--identities", "-")], {
+      env: { PATH: process.env.PATH!, ...credentials },
+      stdio: [folder, "ignore", "pipe"],
+    });
+    closeSync(folder);
+    let stderr = "";
+    child.stderr!.on("data", (chunk) => (stderr += chunk));
+    expect(await exitOf(child)).toBe(2);
+    expect(stderr).toBe(
+      "verify-factors: --identities -: stdin is a folder; give the identities on a pipe\nTry: verify-factors --help\n",
+    );
   });
 
   it("with --out and --checkpoint, killed (-9) and run again, writes each row exactly once", async () => {

@@ -1,5 +1,5 @@
 // Where an audit's identities come from (a file, stdin or every Entity), and how many a file holds.
-import { createReadStream } from "node:fs";
+import { createReadStream, fstatSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { VerifyClient } from "../../index.js";
 import type { AuditCommand } from "../flags.js";
@@ -51,4 +51,14 @@ export async function countIdentities(path: string): Promise<number> {
     if (line.trim()) count++;
   }
   return count;
+}
+
+/** Whether stdin is a folder (`< dir`): Node reads one as empty, which would audit nothing. */
+export function isFolder(stdin: NodeJS.ReadableStream): boolean {
+  const { fd } = stdin as { fd?: unknown };
+  try {
+    return typeof fd === "number" && fstatSync(fd).isDirectory();
+  } catch {
+    return false;
+  }
 }

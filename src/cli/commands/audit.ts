@@ -9,7 +9,7 @@ import { createFormat } from "../formats.js";
 import { cannotWrite, output, writeAll, writeFileOr, type Io } from "../io.js";
 import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
 import { IdentitySet } from "../identity-set.js";
-import { countIdentities, eachOnce, inputIdentities } from "./audit-input.js";
+import { countIdentities, eachOnce, inputIdentities, isFolder } from "./audit-input.js";
 import { startReport } from "./audit-report.js";
 import { count, createCoverage, factorKeys, summary } from "./audit-summary.js";
 
@@ -20,6 +20,10 @@ export async function runAudit(
   report: Report,
 ): Promise<number> {
   const { audit } = command;
+  const stdin = io.stdin ?? process.stdin;
+  if (audit.identities === "-" && isFolder(stdin)) {
+    return report.fail(2, "--identities -: stdin is a folder; give the identities on a pipe", true);
+  }
   const reporting = startReport(audit, report.describe);
   const opened = checkpointFor(command, io, report);
   if (typeof opened === "number") return opened;
@@ -57,7 +61,7 @@ export async function runAudit(
   }
 
   // A checkpoint also knows the identities that earlier runs finished.
-  const input = inputIdentities(client, command, io.stdin ?? process.stdin, controller.signal);
+  const input = inputIdentities(client, command, stdin, controller.signal);
   const identities = eachOnce(input, checkpoint?.taken ?? new IdentitySet());
   try {
     if (!checkpoint) {
