@@ -81,6 +81,14 @@ describe("createVerifyClient checks its options", () => {
     expect(error.message).not.toMatch(/secret/);
   });
 
+  it("an accountSid with a colon is refused: HTTP Basic would split it there", () => {
+    const error = argumentError(() => createVerifyClient({ ...good, accountSid: "AC:123" }));
+    expect(error.parameter).toBe("accountSid");
+    expect(error.message).toBe(
+      'accountSid is "AC:123" (6 characters); it must be free of colons (an Account or API Key SID)',
+    );
+  });
+
   it.each(["baseUrl", "logger"])("%s: null is refused like any other wrong value", (name) => {
     const error = argumentError(() => createVerifyClient({ ...good, [name]: null }));
     expect(error.parameter).toBe(name);

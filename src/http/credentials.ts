@@ -1,5 +1,7 @@
 // HTTP Basic credentials, added below openapi-fetch's middleware (where retries are too): no
 // middleware sees them, and none can send them elsewhere by rewriting the request's URL.
+import { checkString, describe } from "../checks.js";
+import { VerifyArgumentError } from "../errors.js";
 
 function base64(text: string): string {
   // btoa takes Latin-1 only; credentials are UTF-8 on the wire.
@@ -20,4 +22,20 @@ export function basicAuth(baseUrl: string, username: string, password: string): 
     else headers.delete("authorization");
     return headers;
   };
+}
+
+/**
+ * HTTP Basic's user name: a server reads up to the first colon as the user name and the rest as
+ * the password, so a name with a colon cannot be sent.
+ */
+export function checkUserName(value: unknown): string {
+  const name = checkString("accountSid", value);
+  if (name.includes(":")) {
+    throw new VerifyArgumentError(
+      "accountSid",
+      describe(name),
+      "free of colons (an Account or API Key SID)",
+    );
+  }
+  return name;
 }

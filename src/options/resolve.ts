@@ -12,6 +12,7 @@ import {
   checkSignal,
   checkString,
 } from "../checks.js";
+import { checkUserName } from "../http/credentials.js";
 import { checkHeaders } from "../check-headers.js";
 import { checkLogger, checkLogLevel, createLog, levelFromEnvironment } from "../log.js";
 import type { Position } from "../paging/step.js";
@@ -42,7 +43,7 @@ export function resolveClientOptions(options: VerifyClientOptions): ClientSettin
   );
   return {
     baseUrl: checkBaseUrl(options.baseUrl === undefined ? DEFAULTS.baseUrl : options.baseUrl),
-    accountSid: checkString("accountSid", options.accountSid),
+    accountSid: checkUserName(options.accountSid),
     authToken: checkString("authToken", options.authToken),
     headers: call.headers ?? new Headers(),
     // A fetch of the caller's own takes a Request alone, so the attempt's init goes into a copy.
