@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { classifyChanges } from "./spec-diff/classify.mjs";
 import { readSpec, SPEC_IN_REPO, UsageError } from "./spec-diff/read-spec.mjs";
 import { renderReport } from "./spec-diff/report.mjs";
+import { GenerateError } from "./spec-diff/type-verdict.mjs";
 
 export const USAGE = `Usage: npm run spec:diff -- OLD [NEW]
 
@@ -50,8 +51,9 @@ export async function specDiff(
   argv,
   { cwd = process.cwd(), stdout = process.stdout, stderr = process.stderr } = {},
 ) {
+  let sides;
   try {
-    const sides = parse(argv);
+    sides = parse(argv);
     if (!sides) {
       stdout.write(`${USAGE}\n`);
       return 0;
@@ -60,6 +62,11 @@ export async function specDiff(
     stdout.write(renderReport(changes, sides));
     return changes.some((c) => c.kind === "breaking") ? 1 : 0;
   } catch (error) {
+    if (error instanceof GenerateError) {
+      const source = error.side === "old" ? sides.before : sides.after;
+      stderr.write(`spec:diff: ${source}: no types can be generated from it (${error.message})\n`);
+      return 2;
+    }
     if (!(error instanceof UsageError)) throw error;
     stderr.write(`spec:diff: ${error.message}\nRun "npm run spec:diff -- --help" for usage.\n`);
     return 2;

@@ -21,6 +21,19 @@ export function operationKeys(spec) {
 export const generateTypes = async (spec) =>
   astToString(await openapiTS(structuredClone(spec), { enumValues: true, silent: true }));
 
+/** openapi-typescript could not read one side (`"old"` or `"new"`), so there is nothing to compare. */
+export class GenerateError extends Error {
+  constructor(side, cause) {
+    super(String(cause?.message ?? cause).split("\n")[0], { cause });
+    this.side = side;
+  }
+}
+
+const generateSide = (spec, side) =>
+  generateTypes(spec).catch((error) => {
+    throw new GenerateError(side, error);
+  });
+
 /** One program over both generated files and a probe that names each type to compare. */
 /** TypeScript's own lib files, parsed once for every comparison this process makes. */
 const libFiles = new Map();
@@ -107,7 +120,10 @@ function same(checker, a, b) {
  * @returns {Promise<Map<string, { request?: string, responses: Map<string, string>, unchanged: Set<string> }>>}
  */
 export async function typeVerdicts(before, after) {
-  const [oldTypes, newTypes] = await Promise.all([generateTypes(before), generateTypes(after)]);
+  const [oldTypes, newTypes] = await Promise.all([
+    generateSide(before, "old"),
+    generateSide(after, "new"),
+  ]);
   const common = operationKeys(before).filter((key) => operationKeys(after).includes(key));
   const aliases = [];
   const probe = [

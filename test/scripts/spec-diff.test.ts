@@ -253,6 +253,28 @@ describe("spec:diff refuses what it cannot compare, exit 2", () => {
     expect(stderr).toMatch(/npm run spec:diff -- --help/);
   });
 
+  it.each(["old", "new"])(
+    "a %s spec with a $ref to nowhere: no types, so nothing to compare; the file named",
+    async (side) => {
+      const dangling = (spec: Json) => {
+        spec.components.schemas.Thing = { $ref: "#/components/schemas/Nowhere" };
+      };
+      const mended = (spec: Json) => {
+        spec.components.schemas.Thing = thing(base());
+      };
+      const dir = side === "old" ? pair(mended, dangling) : pair(dangling);
+      const { code, stdout, stderr } = await run(["old.yaml", "new.yaml"], dir);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      // openapi-typescript prints each problem it finds itself; the message names the last.
+      expect(stderr).toMatch(
+        new RegExp(
+          `^spec:diff: ${side}\\.yaml: no types can be generated from it \\(Can't resolve \\$ref at #/components/schemas/Thing`,
+        ),
+      );
+    },
+  );
+
   it("--help prints the usage, exit 0", async () => {
     const { code, stdout } = await run(["--help"], dir);
     expect(code).toBe(0);
