@@ -91,11 +91,10 @@ export function parse(argv: string[], stdoutIsTTY: boolean) {
   if (values.help || values.version) return { help: values.help, version: values.version } as const;
   const [command, ...extra] = positionals;
   if (command !== "list" && command !== "audit") {
-    throw new UsageError(
-      command
-        ? `unknown command "${command}"; the commands are "list" and "audit"`
-        : 'missing command: "list" or "audit"',
-    );
+    if (!command) throw new UsageError('missing command: "list" or "audit"');
+    const near = closest(command, ["list", "audit"]);
+    const hint = near ? `; did you mean ${near}?` : '; the commands are "list" and "audit"';
+    throw new UsageError(`unknown command "${command}"${hint}`);
   }
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const misplaced = parsed.tokens.find(

@@ -152,7 +152,9 @@ describe("verify-factors list", () => {
       ["list", "--service-sid", SERVICE_SID, "--identity", IDENTITY, "--auth-token", "x"],
       /^verify-factors: unknown flag --auth-token: credentials come from the environment only/,
     ],
-    [["delete"], /unknown command "delete"/],
+    [["delete"], /unknown command "delete"; the commands are "list" and "audit"$/m],
+    [["lst"], /unknown command "lst"; did you mean list\?$/m],
+    [["Audit"], /unknown command "Audit"; did you mean audit\?$/m],
   ])("exits 2 on a usage error: %j", async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(2);
