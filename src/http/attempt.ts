@@ -37,7 +37,7 @@ export async function attempt(
     () => controller.abort(new DOMException(`no response within ${timeoutMs} ms`, "TimeoutError")),
     timeoutMs,
   );
-  try {
+  const exchange = async () => {
     // "manual": a redirect is handed back as it is, so credentials never follow it elsewhere.
     const init = { signal: controller.signal, headers, redirect: "manual" } as const;
     const response = await send(request, init);
@@ -53,6 +53,10 @@ export async function attempt(
       `${where(request)}: HTTP ${response.status} response is larger than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there`,
       maxResponseBytes,
     );
+  };
+  try {
+    // The attempt ends when its signal aborts even if the caller's own `fetch` ignores the signal.
+    return await Promise.race([exchange(), rejectOnAbort(controller.signal)]);
   } catch (error) {
     // Aborted, but not by the caller: the timer did it.
     if (controller.signal.aborted && !signal.aborted) {
@@ -69,4 +73,12 @@ export async function attempt(
     clearTimeout(timer);
     unlink();
   }
+}
+
+/** Rejects with `signal`'s reason once it aborts; never settles otherwise. */
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
 }

@@ -49,6 +49,31 @@ describe("attempt", () => {
     );
   });
 
+  it.each([
+    ["a send that never settles", () => new Promise<Response>(() => {})],
+    [
+      "a body that never ends",
+      async () => new Response(new ReadableStream({ pull: () => new Promise(() => {}) })),
+    ],
+  ])("ends at timeoutMs with a fetch that ignores its signal: %s", async (_name, send) => {
+    const result = await run(send);
+    expect(result).toBeInstanceOf(VerifyTimeoutError);
+  });
+
+  it("ends at once, sending nothing it waits for, when the caller's signal has aborted already", async () => {
+    const caller = new AbortController();
+    caller.abort(new Error("stopped"));
+    const result = await attempt(
+      () => new Promise<Response>(() => {}),
+      request,
+      new Headers(),
+      caller.signal,
+      { ...limits, timeoutMs: 60_000 },
+    );
+    expect(result).toBeInstanceOf(VerifyConnectionError);
+    expect((result as Error).message).toMatch(/connection failed \(stopped\)/);
+  });
+
   it("no response within timeoutMs is a VerifyTimeoutError naming the request and the time", async () => {
     const result = await run(
       (_, init) =>
