@@ -28,6 +28,14 @@ export const OPTIONS = {
   version: { type: "boolean", short: "v" },
 } as const;
 
+/** Every flag as it may be typed: `--summary`, `-o`. */
+export const FLAGS = new Set(
+  Object.entries(OPTIONS).flatMap(([name, option]) => [
+    `--${name}`,
+    ...("short" in option ? [`-${option.short}`] : []),
+  ]),
+);
+
 export type Values = {
   [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { type: "boolean" }
     ? boolean

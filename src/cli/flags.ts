@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { auditFlags } from "./audit-flags.js";
 import { AUDIT_PROPERTIES, DEFAULT_PROPERTIES, FIELDS } from "./fields.js";
-import { integer, OPTIONS, type Values } from "./flag-spec.js";
+import { FLAGS, integer, OPTIONS, type Values } from "./flag-spec.js";
 import { FORMATS, type FormatName } from "./formats.js";
 import { closest } from "./suggest.js";
 import { UsageError } from "./usage-error.js";
@@ -58,6 +58,10 @@ function checkTokens(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>
     }
     if (option.type === "string" && token.value === undefined) {
       throw new UsageError(`${token.rawName} needs a value`);
+    }
+    // `--out --summary s.json` is a value forgotten, not a file named "--summary".
+    if (option.type === "string" && !token.inlineValue && FLAGS.has(token.value!)) {
+      throw new UsageError(`${token.rawName} needs a value; ${token.value} is a flag of its own`);
     }
     if (option.type === "boolean" && token.value !== undefined) {
       throw new UsageError(`${token.rawName} takes no value`);

@@ -154,6 +154,14 @@ describe("verify-factors list", () => {
     ],
     [["delete"], /unknown command "delete"; the commands are "list" and "audit"$/m],
     [["lst"], /unknown command "lst"; did you mean list\?$/m],
+    [
+      ["audit", "--service-sid", SERVICE_SID, "--out", "--summary", "s.json"],
+      /^verify-factors: --out needs a value; --summary is a flag of its own$/m,
+    ],
+    [
+      ["list", "--service-sid", SERVICE_SID, "--identity", IDENTITY, "--properties", "-o", "tsv"],
+      /^verify-factors: --properties needs a value; -o is a flag of its own$/m,
+    ],
     [["Audit"], /unknown command "Audit"; did you mean audit\?$/m],
   ])("exits 2 on a usage error: %j", async (args, message) => {
     const result = await run(args);
