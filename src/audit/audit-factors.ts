@@ -1,8 +1,8 @@
 // Auditing a Service: the factors of many identities, some at a time, results as they complete.
 // Requests go through the client's shared budget, so asking for more concurrency than the account
 // allows makes an audit slower, not failed.
-import { checkIdentity } from "../checks.js";
-import { VerifyAbortError, VerifyError } from "../errors.js";
+import { checkIdentity, describe } from "../checks.js";
+import { VerifyAbortError, VerifyArgumentError, VerifyError } from "../errors.js";
 import { follow } from "../http/signals.js";
 import type { AuditSettings, ListSettings } from "../options/settings.js";
 import type { EntityList } from "../paging/list-entities.js";
@@ -28,6 +28,13 @@ export interface Lists {
 // Handed on as they are: an identity that is not a string fails its own check, named as what it is.
 async function* identitiesOf(entities: EntityList): AsyncGenerator<unknown> {
   for await (const entity of entities) yield entity.identity;
+}
+
+/** A step of the identities' iterator, as the protocol has it: `for await` would throw too. */
+function checkStep<T>(step: IteratorResult<T>): IteratorResult<T> {
+  if (typeof step === "object" && step !== null) return step;
+  const rule = "an iterable whose next() gives { done, value } objects";
+  throw new VerifyArgumentError("identities", `gave a next() result that ${describe(step)}`, rule);
 }
 
 /** The audit of `settings`, started when it is iterated. */
@@ -89,7 +96,8 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
     // Through a promise: a plain iterable's next() may throw, and its result is not one.
     Promise.resolve()
       .then(() => identities.next())
-      .then((step) => (step.done ? (exhausted = true) : start(step.value)), fail)
+      .then((step) => (checkStep(step).done ? (exhausted = true) : start(step.value)))
+      .catch(fail)
       .finally(() => {
         pulling = false;
         settle();

@@ -236,6 +236,20 @@ describe("auditFactors under faults", () => {
     );
   });
 
+  it("an identities iterator that breaks the protocol rejects the audit, naming identities", async () => {
+    const server = await fake({ factorsFor });
+    for (const result of [5, null]) {
+      const broken = { [Symbol.iterator]: () => ({ next: () => result }) };
+      const audit = clientFor(server).auditFactors({ serviceSid, identities: broken as never });
+      const error = await rejection(collect(audit));
+      expect(error).toBeInstanceOf(VerifyArgumentError);
+      expect(error.message).toBe(
+        `identities gave a next() result that is ${result}; it must be an iterable whose next() gives { done, value } objects`,
+      );
+    }
+    expect(server.log).toHaveLength(0);
+  });
+
   it("an Entities listing that fails on page 2 rejects the audit with that error", async () => {
     const server = await fake({ identities: names(12), factorsFor });
     server.fail({ delayMs: 0 }, { status: 404 });
