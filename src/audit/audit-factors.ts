@@ -122,7 +122,10 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
     caller?.removeEventListener("abort", settle);
     unlink();
     stop.abort();
-    // The source may be waiting for its next identity; the audit does not wait for it.
-    void Promise.resolve(identities.return?.(undefined)).catch(() => {});
+    // The source may be waiting for its next identity, or fail to close: the audit waits for
+    // neither, and what the source throws is not the audit's outcome.
+    void Promise.resolve()
+      .then(() => identities.return?.(undefined))
+      .catch(() => {});
   }
 }

@@ -250,6 +250,29 @@ describe("auditFactors under faults", () => {
     expect(server.log).toHaveLength(0);
   });
 
+  it("a source whose return() throws leaves the audit's outcome as it was", async () => {
+    const server = await fake({ factorsFor });
+    const ids = names(3);
+    let closed = 0;
+    const source: Iterable<string> = {
+      [Symbol.iterator]: () => ({
+        next: (): IteratorResult<string> =>
+          ids.length ? { done: false, value: ids.shift()! } : { done: true, value: undefined },
+        return() {
+          closed++;
+          throw new Error("cannot close");
+        },
+      }),
+    };
+    const results = [];
+    for await (const result of clientFor(server).auditFactors({ serviceSid, identities: source })) {
+      results.push(result);
+      break;
+    }
+    expect(results).toHaveLength(1);
+    await until(() => closed === 1);
+  });
+
   it("an Entities listing that fails on page 2 rejects the audit with that error", async () => {
     const server = await fake({ identities: names(12), factorsFor });
     server.fail({ delayMs: 0 }, { status: 404 });
