@@ -29,7 +29,7 @@ export function lockFor(path: string): () => void {
       const pid = Number(readFileSync(lock, "utf8"));
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
         throw new UsageError(
-          `--checkpoint ${JSON.stringify(path)} is in use by another audit (process ${pid}); wait for it to end`,
+          `--checkpoint ${JSON.stringify(path)} is in use by another audit (process ${pid}); wait for it to end, or, if no audit runs, delete ${JSON.stringify(lock)}`,
         );
       }
       rmSync(lock, { force: true });

@@ -629,7 +629,9 @@ describe("one audit at a time on a checkpoint", () => {
     writeFileSync(`${checkpoint}.lock`, String(process.pid));
     const held = await run(args());
     expect(held.code).toBe(2);
-    expect(held.stderr).toMatch(/is in use by another audit \(process \d+\); wait for it to end/);
+    expect(held.stderr).toBe(
+      `verify-factors: --checkpoint ${JSON.stringify(checkpoint)} is in use by another audit (process ${process.pid}); wait for it to end, or, if no audit runs, delete ${JSON.stringify(`${checkpoint}.lock`)}\n`,
+    );
     expect(server.log).toHaveLength(0);
     // Left by a process that is gone.
     const gone = spawn(process.execPath, ["-e", "0"]);
