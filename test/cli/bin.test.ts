@@ -147,3 +147,19 @@ describe("a stdout that cannot be written", () => {
     });
   });
 });
+
+describe("a stderr that cannot be written", () => {
+  const full = { stderrTo: "/dev/full" };
+
+  it.each([
+    [["lst"], 2],
+    [["list", "--service-sid", "VA1"], 2],
+  ])("%j still exits as it would have told: %i, with no crash", async (args, code) => {
+    expect((await spawnBin(args, full).done).code).toBe(code);
+  });
+
+  it("a listing that fails still exits 1", async () => {
+    const result = await spawnBin(listArgs("http://127.0.0.1:1"), full).done;
+    expect(result.code).toBe(1);
+  });
+});

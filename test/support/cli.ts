@@ -41,24 +41,36 @@ export function spawnBin(
     pipeTo,
     argv,
     stdoutTo,
-  }: { env?: Record<string, string>; pipeTo?: string; argv?: string[]; stdoutTo?: string } = {},
+    stderrTo,
+  }: {
+    env?: Record<string, string>;
+    pipeTo?: string;
+    argv?: string[];
+    /** A file stdout (or stderr) is written to, instead of a pipe the test reads. */
+    stdoutTo?: string;
+    stderrTo?: string;
+  } = {},
 ) {
   const command = pipeTo
     ? `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} ${args.map((a) => JSON.stringify(a)).join(" ")} | ${pipeTo}`
     : undefined;
-  const out = stdoutTo === undefined ? undefined : openSync(stdoutTo, "w");
-  const stdio = out === undefined ? "pipe" : ["pipe", out, "pipe"];
-  const options = { env: { PATH: process.env.PATH!, ...env }, stdio } as SpawnOptions;
+  const [out, err] = [stdoutTo, stderrTo].map((to) =>
+    to === undefined ? "pipe" : openSync(to, "w"),
+  );
+  const options = {
+    env: { PATH: process.env.PATH!, ...env },
+    stdio: ["pipe", out, err],
+  } as SpawnOptions;
   const child = argv
     ? spawn(argv[0]!, argv.slice(1), options)
     : command
       ? spawn("bash", ["-o", "pipefail", "-c", command], options)
       : spawn(process.execPath, [bin, ...args], options);
-  if (out !== undefined) closeSync(out); // the child has its own
+  for (const fd of [out, err]) if (typeof fd === "number") closeSync(fd); // the child has its own
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk) => (stdout += chunk));
-  child.stderr!.on("data", (chunk) => (stderr += chunk));
+  child.stderr?.on("data", (chunk) => (stderr += chunk));
   const done = new Promise<Run>((resolve) =>
     child.on("close", (code) => resolve({ code, stdout, stderr })),
   );
