@@ -54,9 +54,10 @@ export async function attempt(
       maxResponseBytes,
     );
   };
+  // The attempt ends when its signal aborts even if the caller's own `fetch` ignores the signal.
+  const aborted = rejectOnAbort(controller.signal);
   try {
-    // The attempt ends when its signal aborts even if the caller's own `fetch` ignores the signal.
-    return await Promise.race([exchange(), rejectOnAbort(controller.signal)]);
+    return await Promise.race([exchange(), aborted.promise]);
   } catch (error) {
     // Aborted, but not by the caller: the timer did it.
     if (controller.signal.aborted && !signal.aborted) {
@@ -72,13 +73,22 @@ export async function attempt(
   } finally {
     clearTimeout(timer);
     unlink();
+    aborted.release();
   }
 }
 
-/** Rejects with `signal`'s reason once it aborts; never settles otherwise. */
-function rejectOnAbort(signal: AbortSignal): Promise<never> {
-  return new Promise((_resolve, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+/**
+ * A promise that rejects with `signal`'s reason once it aborts, and the function that lets go of
+ * the signal again. Let go once the attempt is over: `fetch` may keep the signal for a while
+ * after, and with it whatever the listener holds (the attempt's response, through the race).
+ */
+function rejectOnAbort(signal: AbortSignal) {
+  let release = () => {};
+  const promise = new Promise<never>((_resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    release = () => signal.removeEventListener("abort", onAbort);
   });
+  return { promise, release };
 }

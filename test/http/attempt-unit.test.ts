@@ -21,6 +21,15 @@ describe("attempt", () => {
     expect(getEventListeners(signal, "abort")).toHaveLength(0);
   });
 
+  it("leaves no listener on the signal it gave fetch, which fetch may keep after the attempt", async () => {
+    let given: AbortSignal | undefined;
+    await run(async (_, init) => {
+      given = init.signal!;
+      return new Response('{"a":1}');
+    });
+    expect(getEventListeners(given!, "abort")).toHaveLength(0);
+  });
+
   it("sends with the caller's headers, a signal of its own and redirects left as they are", async () => {
     let seen: RequestInit | undefined;
     const headers = new Headers({ "x-test": "1" });
