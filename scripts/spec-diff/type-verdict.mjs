@@ -21,7 +21,7 @@ export function operationKeys(spec) {
 export const generateTypes = async (spec) =>
   astToString(await openapiTS(structuredClone(spec), { enumValues: true, silent: true }));
 
-/** openapi-typescript could not read one side (`"old"` or `"new"`), so there is nothing to compare. */
+/** openapi-typescript could not read one side (`"old"` or `"new"`): nothing to compare. */
 export class GenerateError extends Error {
   constructor(side, cause) {
     super(String(cause?.message ?? cause).split("\n")[0], { cause });

@@ -21,7 +21,7 @@ export interface Coverage {
 }
 
 const add = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
-/** Counts by a server's words: without a prototype, "__proto__" or "constructor" is a key like any. */
+/** Counts keyed by a server's words: with no prototype, "__proto__" is a key like any other. */
 const counts = (): Record<string, number> => Object.create(null);
 
 export function createCoverage(): Coverage {
