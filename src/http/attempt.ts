@@ -3,6 +3,7 @@ import {
   VerifyResponseTooLargeError,
   VerifyTimeoutError,
 } from "../errors.js";
+import { snippet } from "../shown.js";
 import { readBody, readResponse, type ReadResponse } from "./read-response.js";
 import { follow } from "./signals.js";
 
@@ -66,7 +67,8 @@ export async function attempt(
       });
     }
     const reason = error instanceof Error ? (error.cause ?? error) : error;
-    const detail = reason instanceof Error ? reason.message : String(reason);
+    // On one line: TLS errors, for one, end in a line break.
+    const detail = snippet(reason instanceof Error ? reason.message : String(reason));
     return new VerifyConnectionError(`${where(request)}: connection failed (${detail})`, {
       cause: error,
     });

@@ -21,6 +21,17 @@ describe("attempt", () => {
     expect(getEventListeners(signal, "abort")).toHaveLength(0);
   });
 
+  it("says why a connection failed on one line, however the platform words it", async () => {
+    const tls = new TypeError("fetch failed", {
+      cause: new Error("error:0A00010B:SSL routines::wrong version number:\n"),
+    });
+    const result = await run(async () => Promise.reject(tls));
+    expect(result).toBeInstanceOf(VerifyConnectionError);
+    expect((result as Error).message).toBe(
+      "GET https://verify.example.invalid: connection failed (error:0A00010B:SSL routines::wrong version number:)",
+    );
+  });
+
   it("leaves no listener on the signal it gave fetch, which fetch may keep after the attempt", async () => {
     let given: AbortSignal | undefined;
     await run(async (_, init) => {
