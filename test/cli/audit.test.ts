@@ -486,6 +486,17 @@ describe("the audit's coverage counts", () => {
     );
   });
 
+  it("--failed keeps one identity a line, whatever a server sends as one", async () => {
+    const server = await fake({
+      identities: ["user-00001", "bad\nuser-00002", "bad\u001b[2J"],
+      factorsFor,
+    });
+    const failedFile = join(tempDir("audit-failed-"), "failed.txt");
+    const result = await run(audit(server, "-o", "ndjson", "--failed", failedFile));
+    expect(result.code).toBe(1);
+    expect(readFileSync(failedFile, "utf8")).toBe("bad\\u000auser-00002\nbad\\u001b[2J\n");
+  });
+
   it("counts an Entity whose factors are all unverified as such", async () => {
     const unverified = (identity: string) => [
       { ...makeFactor(1), identity, status: "unverified" },

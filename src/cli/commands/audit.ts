@@ -79,7 +79,8 @@ export async function runAudit(
       reporting?.note(result);
       if (result.error) {
         count(coverage, undefined);
-        failedTo?.(`${result.identity}\n`);
+        // Visible: a line break in an identity (one that fails its check) would split the line.
+        failedTo?.(`${visible(result.identity)}\n`);
         // On a terminal, over the progress line; elsewhere, a plain line.
         io.stderr.write(
           `${progress ? CLEAR_LINE : ""}verify-factors: ${visible(result.identity || "(an Entity whose identity is not a string)")}: ${visible(report.describe(result.error))}\n`,
