@@ -31,30 +31,43 @@ Exit codes: 0 in sync, 1 differences to review, 2 usage error.`;
 /** Where Twilio's description of Verify v2 lives in twilio-oai. */
 const IN_OAI = "spec/yaml/twilio_verify_v2.yaml";
 
-async function readTwilio(source, cwd, repo) {
+async function readTwilio(source, cwd, repo, timeoutMs) {
   if (source.startsWith("git:")) {
     const dir = resolve(cwd, repo ?? ".");
     return parseSpec(gitShow(source.slice(4), dir, IN_OAI, ` in ${dir}`), source);
   }
   if (!/^https?:\/\//.test(source)) return readSpec(source, cwd);
-  let response;
+  let text;
   try {
-    response = await fetch(source);
+    // The body too: a server that stops sending mid-file must not hold the command forever.
+    const response = await fetch(source, { signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok) throw new UsageError(`${source}: HTTP ${response.status}`);
+    text = await response.text();
   } catch (error) {
-    throw new UsageError(`${source}: cannot fetch it (${error.cause?.code ?? error.message})`);
+    if (error instanceof UsageError) throw error;
+    const why =
+      error.name === "TimeoutError"
+        ? `nothing whole within ${timeoutMs / 1000} s`
+        : (error.cause?.code ?? error.message);
+    throw new UsageError(`${source}: cannot fetch it (${why})`);
   }
-  if (!response.ok) throw new UsageError(`${source}: HTTP ${response.status}`);
-  return parseSpec(await response.text(), source);
+  return parseSpec(text, source);
 }
 
 /**
  * Runs the command; resolves to its exit code.
  * @param {string[]} argv
- * @param {{ cwd?: string, stdout?: { write(text: string): unknown }, stderr?: { write(text: string): unknown } }} [io]
+ * @param {{ cwd?: string, stdout?: { write(text: string): unknown }, stderr?: { write(text: string): unknown }, timeoutMs?: number }} [io]
+ *   `timeoutMs`: how long a URL may take to send the whole file.
  */
 export async function specSync(
   argv,
-  { cwd = process.cwd(), stdout = process.stdout, stderr = process.stderr } = {},
+  {
+    cwd = process.cwd(),
+    stdout = process.stdout,
+    stderr = process.stderr,
+    timeoutMs = 60_000,
+  } = {},
 ) {
   try {
     let parsed;
@@ -74,7 +87,7 @@ export async function specSync(
     const [source, ...extra] = parsed.positionals;
     if (!source) throw new UsageError("FILE is missing: name Twilio's twilio_verify_v2.yaml");
     if (extra.length > 0) throw new UsageError(`expected one FILE, got ${1 + extra.length}`);
-    const twilio = await readTwilio(source, cwd, parsed.values.repo);
+    const twilio = await readTwilio(source, cwd, parsed.values.repo, timeoutMs);
     const ours = readSpec(SPEC_IN_REPO, cwd);
     const kept = parse(readFileSync(resolve(cwd, KEPT_IN_REPO), "utf8"));
     const result = compareWithTwilio(twilio, ours, kept);

@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type RequestListener } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
@@ -11,10 +13,10 @@ import { tempDir } from "../support/temp-dir.js";
 // Twilio's excerpt of the two operations, with its licence (test/support/fixtures/spec-sync/).
 const excerpt = join(root, "test/support/fixtures/spec-sync/twilio-verify-v2.yaml");
 
-async function sync(args: string[]) {
+async function sync(args: string[], timeoutMs?: number) {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await specSync(args, { cwd: root, stdout, stderr });
+  const code = await specSync(args, { cwd: root, stdout, stderr, timeoutMs });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -97,4 +99,59 @@ describe("npm run spec:sync -- FILE", () => {
     expect(stdout).toContain("In sync");
     expect(code).toBe(0);
   });
+});
+
+describe("npm run spec:sync -- URL", () => {
+  /** A server on 127.0.0.1 answering every request with `handler`, for the length of `use`. */
+  async function served<T>(handler: RequestListener, use: (url: string) => Promise<T>) {
+    const server = createServer(handler);
+    await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
+    try {
+      return await use(
+        `http://127.0.0.1:${(server.address() as AddressInfo).port}/twilio_verify_v2.yaml`,
+      );
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  }
+  const text = readFileSync(excerpt, "utf8");
+
+  it("reads Twilio's description from a URL", async () => {
+    const { code, stdout } = await served(
+      (_req, res) => res.end(text),
+      (url) => sync([url]),
+    );
+    expect(stdout).toContain("In sync");
+    expect(code).toBe(0);
+  });
+
+  it.each([
+    ["answers 404", (_req, res) => res.writeHead(404).end(), /: HTTP 404$/m],
+    [
+      "drops the connection mid-file",
+      (_req, res) => {
+        res.writeHead(200, { "content-length": String(text.length) });
+        res.write(text.slice(0, 100), () => res.destroy());
+      },
+      /: cannot fetch it \(.+\)$/m,
+    ],
+    [
+      "stops sending mid-file",
+      (_req, res) => {
+        res.writeHead(200, { "content-length": String(text.length) });
+        res.write(text.slice(0, 100));
+      },
+      /: cannot fetch it \(nothing whole within 0\.3 s\)$/m,
+    ],
+  ] as [string, RequestListener, RegExp][])(
+    "a server that %s is a usage error, exit 2, naming the URL",
+    async (_name, handler, message) => {
+      const { code, stdout, stderr } = await served(handler, (url) => sync([url], 300));
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toMatch(/^spec:sync: http:\/\/127\.0\.0\.1:\d+\/twilio_verify_v2\.yaml/);
+      expect(stderr).toMatch(message);
+    },
+  );
 });
