@@ -13,7 +13,14 @@ export interface Credentials {
  * Account SID), else the Account SID and its Auth Token.
  */
 export function credentials(env: Record<string, string | undefined>): Credentials {
-  const { TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_API_KEY, TWILIO_API_SECRET } = env;
+  // Trimmed: a line copied from a CRLF .env file ends in "\r", and no SID or secret has a space.
+  const read = (name: string) => env[name]?.trim() || undefined;
+  const [TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_API_KEY, TWILIO_API_SECRET] = [
+    "TWILIO_ACCOUNT_SID",
+    "TWILIO_AUTH_TOKEN",
+    "TWILIO_API_KEY",
+    "TWILIO_API_SECRET",
+  ].map(read);
   if (TWILIO_API_KEY || TWILIO_API_SECRET) {
     if (!TWILIO_API_KEY || !TWILIO_API_SECRET) {
       throw new UsageError("set both TWILIO_API_KEY and TWILIO_API_SECRET, or neither");

@@ -280,6 +280,19 @@ describe("verify-factors list", () => {
     expect(bad.stderr).toMatch(/^verify-factors: VERIFY_BASE_URL is "verify.twilio.com"/);
   });
 
+  it("reads credentials without the spaces or CR around them, and a blank one as unset", async () => {
+    const server = await fake({ total: 2 });
+    const padded = {
+      TWILIO_ACCOUNT_SID: ` ${credentials.TWILIO_ACCOUNT_SID}\r`,
+      TWILIO_AUTH_TOKEN: `${credentials.TWILIO_AUTH_TOKEN}\r\n`,
+      TWILIO_API_KEY: " ",
+    };
+    expect((await run(list(server.url), padded)).code).toBe(0);
+    const blank = await run(list(server.url), { ...padded, TWILIO_AUTH_TOKEN: " \r" });
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toMatch(/^verify-factors: TWILIO_AUTH_TOKEN is not set/);
+  });
+
   it("uses TWILIO_API_KEY and TWILIO_API_SECRET alone: Verify's paths need no Account SID", async () => {
     const server = await fake({ total: 2 });
     const key = "SK" + "0".repeat(31) + "2";
