@@ -1,5 +1,7 @@
 // The Factor fields the command shows, checked against the spec's Factor.
 import type { Factor } from "../types.js";
+import { closest } from "./suggest.js";
+import { UsageError } from "./usage-error.js";
 
 /**
  * A Factor's fields, in the order `--properties` lists them. Checked both ways against the spec's
@@ -28,3 +30,14 @@ export const DEFAULT_PROPERTIES: (keyof Factor)[] = [
   "factor_type",
 ];
 export const AUDIT_PROPERTIES: (keyof Factor)[] = ["identity", ...DEFAULT_PROPERTIES];
+
+/** `--properties` as typed, each one a field, or a `UsageError` naming the closest field. */
+export function propertiesOf(text: string | undefined): (keyof Factor)[] | undefined {
+  const properties = text?.split(",").map((p) => p.trim());
+  const unknown = properties?.find((p) => !(FIELDS as string[]).includes(p));
+  if (unknown === undefined) return properties as (keyof Factor)[] | undefined;
+  const near = closest(unknown, FIELDS);
+  const known = `known: ${FIELDS.join(",")}`;
+  const hint = near ? `did you mean ${near}? (${known})` : known;
+  throw new UsageError(`--properties: unknown property "${unknown}"; ${hint}`);
+}

@@ -1,7 +1,7 @@
 // The command line's flags and their checks, in the command's own words.
 import { parseArgs } from "node:util";
 import { auditFlags } from "./audit-flags.js";
-import { AUDIT_PROPERTIES, DEFAULT_PROPERTIES, FIELDS } from "./fields.js";
+import { AUDIT_PROPERTIES, DEFAULT_PROPERTIES, propertiesOf } from "./fields.js";
 import { FLAGS, integer, OPTIONS, type Values } from "./flag-spec.js";
 import { FORMATS, type FormatName } from "./formats.js";
 import { closest } from "./suggest.js";
@@ -117,11 +117,7 @@ export function parse(argv: string[], stdoutIsTTY: boolean) {
     throw new UsageError(`--output must be one of ${FORMATS.join(", ")}, got "${values.output}"`);
   }
   const defaults = command === "audit" ? AUDIT_PROPERTIES : DEFAULT_PROPERTIES;
-  const properties = values.properties?.split(",").map((p) => p.trim()) ?? defaults;
-  const unknown = properties.find((p) => !(FIELDS as string[]).includes(p));
-  if (unknown !== undefined) {
-    throw new UsageError(`--properties: unknown property "${unknown}"; known: ${FIELDS.join(",")}`);
-  }
+  const properties = propertiesOf(values.properties) ?? defaults;
   const shared = {
     output,
     properties,

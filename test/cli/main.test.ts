@@ -155,6 +155,18 @@ describe("verify-factors list", () => {
     [["delete"], /unknown command "delete"; the commands are "list" and "audit"$/m],
     [["lst"], /unknown command "lst"; did you mean list\?$/m],
     [
+      [
+        "list",
+        "--service-sid",
+        SERVICE_SID,
+        "--identity",
+        IDENTITY,
+        "--properties",
+        "sid,friendlyName",
+      ],
+      /unknown property "friendlyName"; did you mean friendly_name\? \(known: sid,account_sid,/,
+    ],
+    [
       ["audit", "--service-sid", SERVICE_SID, "--out", "--summary", "s.json"],
       /^verify-factors: --out needs a value; --summary is a flag of its own$/m,
     ],
