@@ -88,8 +88,9 @@ function rejectOnAbort(signal: AbortSignal) {
   let release = () => {};
   const promise = new Promise<never>((_resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
+    // A signal aborts once, and release() takes the listener off either way.
     const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
+    signal.addEventListener("abort", onAbort);
     release = () => signal.removeEventListener("abort", onAbort);
   });
   return { promise, release };

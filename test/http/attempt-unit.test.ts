@@ -107,6 +107,8 @@ describe("attempt", () => {
     );
     expect((result as Error).cause).toBeInstanceOf(DOMException);
     expect(((result as Error).cause as DOMException).message).toBe("no response within 50 ms");
+    // The reason fetch and the caller's code see: a timeout, as AbortSignal.timeout names it.
+    expect(((result as Error).cause as DOMException).name).toBe("TimeoutError");
   });
 
   it("a failed connection is a VerifyConnectionError that gives the underlying reason", async () => {
