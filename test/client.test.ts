@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createVerifyClient, VerifyArgumentError } from "../src/index.js";
+import {
+  createVerifyClient,
+  VerifyAbortError,
+  VerifyArgumentError,
+  VerifyTimeoutError,
+} from "../src/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "./support/fake-verify.js";
-import { clientFor, rejection, target } from "./support/helpers.js";
+import { clientFor, rejection, target, until } from "./support/helpers.js";
 import { fakeServers } from "./support/server-pool.js";
 
 const fake = fakeServers();
@@ -225,5 +230,33 @@ describe("verify.api: the typed openapi-fetch client", () => {
     } finally {
       redirector.close();
     }
+  });
+});
+
+describe("a fetch of one's own that ignores the signal it is given", () => {
+  // Sends the request again without its signal, as a wrapper that passes on only the URL and
+  // headers does; the fake never answers it.
+  const deaf = (request: Request) => fetch(request.url, { headers: request.headers });
+
+  it("still ends each attempt at timeoutMs", async () => {
+    const server = await fake({ total: 1 });
+    server.fail({ hang: true });
+    const client = clientFor(server, { fetch: deaf, timeoutMs: 100, maxRetries: 0 });
+    const error = await rejection(client.listFactors(target).toArray());
+    expect(error).toBeInstanceOf(VerifyTimeoutError);
+    expect(server.log).toHaveLength(1);
+  });
+
+  it("still ends the listing at once when the caller aborts", async () => {
+    const server = await fake({ total: 1 });
+    server.fail({ hang: true });
+    const controller = new AbortController();
+    const client = clientFor(server, { fetch: deaf, timeoutMs: 60_000 });
+    const listing = rejection(
+      client.listFactors({ ...target, signal: controller.signal }).toArray(),
+    );
+    await until(() => server.log.length === 1);
+    controller.abort();
+    expect(await listing).toBeInstanceOf(VerifyAbortError);
   });
 });
