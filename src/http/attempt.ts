@@ -5,7 +5,7 @@ import {
 } from "../errors.js";
 import { snippet } from "../shown.js";
 import { readBody, readResponse, type ReadResponse } from "./read-response.js";
-import { follow } from "./signals.js";
+import { follow, rejectOnAbort } from "./signals.js";
 
 /** Sends one attempt: `request` with `init`'s signal, headers and redirect mode. */
 export type SendOnce = (request: Request, init: RequestInit) => Promise<Response>;
@@ -77,21 +77,4 @@ export async function attempt(
     unlink();
     aborted.release();
   }
-}
-
-/**
- * A promise that rejects with `signal`'s reason once it aborts, and the function that lets go of
- * the signal again. Let go once the attempt is over: `fetch` may keep the signal for a while
- * after, and with it whatever the listener holds (the attempt's response, through the race).
- */
-function rejectOnAbort(signal: AbortSignal) {
-  let release = () => {};
-  const promise = new Promise<never>((_resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    // A signal aborts once, and release() takes the listener off either way.
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort);
-    release = () => signal.removeEventListener("abort", onAbort);
-  });
-  return { promise, release };
 }

@@ -53,3 +53,21 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
     signal.addEventListener("abort", onAbort, { once: true });
   });
 }
+
+/**
+ * A promise that rejects with `signal`'s reason once it aborts, and the function that lets go of
+ * the signal again. Let go as soon as the promise is no longer raced: `fetch` may keep a signal
+ * it was given for a while after, and with it whatever the listener holds (through a race, the
+ * response).
+ */
+export function rejectOnAbort(signal: AbortSignal) {
+  let release = () => {};
+  const promise = new Promise<never>((_resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    // A signal aborts once, and release() takes the listener off either way.
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort);
+    release = () => signal.removeEventListener("abort", onAbort);
+  });
+  return { promise, release };
+}
