@@ -47,6 +47,7 @@ export function checkHeaders(value: unknown): Headers {
       describe(value),
       "a Headers object, pairs or a record",
     );
+  const checked: [string, string][] = [];
   for (const [name, text] of pairs) {
     if (typeof name !== "string" || !HEADER_NAME.test(name)) {
       throw new VerifyArgumentError(
@@ -62,14 +63,15 @@ export function checkHeaders(value: unknown): Headers {
         "text",
       );
     }
-    if (CONTROL.test(String(text))) {
+    const written = String(text);
+    if (CONTROL.test(written)) {
       throw new VerifyArgumentError(
         "headers",
         `has "${name}" with a value holding a line break or control character`,
         "values without them (the value is not shown: it may be a secret)",
       );
     }
-    if (BEYOND_A_BYTE.test(String(text))) {
+    if (BEYOND_A_BYTE.test(written)) {
       throw new VerifyArgumentError(
         "headers",
         `has "${name}" with a value holding a character above U+00FF`,
@@ -83,6 +85,7 @@ export function checkHeaders(value: unknown): Headers {
         "free of the headers fetch sets itself (Connection, Content-Length, Host, Transfer-Encoding...)",
       );
     }
+    checked.push([name, written]);
   }
-  return new Headers(pairs.map(([name, text]): [string, string] => [name as string, String(text)]));
+  return new Headers(checked);
 }
