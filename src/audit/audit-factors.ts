@@ -114,8 +114,9 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
         continue;
       }
       // A failure ends the audit once every identity already taken has its result: none is lost.
-      if (inFlight === 0 && !pulling && failure) throw failure.error;
-      if (inFlight === 0 && !pulling && exhausted) return;
+      const idle = inFlight === 0 && !pulling;
+      if (idle && failure) throw failure.error;
+      if (idle && exhausted) return;
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
