@@ -197,8 +197,11 @@ describe("verify-factors list", () => {
     expect(result.stderr).toMatch(/errors\/20404\\u001b\[2J/);
   });
 
-  it("quotes the resume hint for a shell: a token like PT1;echo hi runs nothing", async () => {
-    const token = "PT10_1;echo 'hi' $(id)";
+  /**
+   * The resume hint after a listing whose second page is named `token` fails, and the words bash
+   * makes of it.
+   */
+  async function resumeHintFor(token: string) {
     const fresh = await fake({
       total: 30,
       nextPageUrl: (url) =>
@@ -208,26 +211,23 @@ describe("verify-factors list", () => {
     const result = await run(list(fresh.url, "--page-size", "10"), { ...credentials });
     expect(result.code).toBe(1);
     const hint = /resume with (.*)\)$/.exec(result.stderr.trimEnd())![1]!;
+    const words = execFileSync("bash", ["-c", `printf '%s\\0' ${hint}`], { encoding: "utf8" });
+    return { hint, words: words.split("\0").slice(0, -1) };
+  }
+
+  it("quotes the resume hint for a shell: a token like PT1;echo hi runs nothing", async () => {
+    const token = "PT10_1;echo 'hi' $(id)";
+    const { hint, words } = await resumeHintFor(token);
     expect(hint).toBe(`--page 1 --page-token 'PT10_1;echo '\\''hi'\\'' $(id)'`);
     // What a shell makes of the hint: the flags, and the token back whole.
-    const words = execFileSync("bash", ["-c", `printf '%s\\n' ${hint}`], { encoding: "utf8" });
-    expect(words.trimEnd().split("\n")).toEqual(["--page", "1", "--page-token", token]);
+    expect(words).toEqual(["--page", "1", "--page-token", token]);
   });
 
   it("writes a token with control characters in the resume hint as escapes a shell reads back", async () => {
     const token = "PT10_1\n\u202e\\'x";
-    const fresh = await fake({
-      total: 30,
-      nextPageUrl: (url) =>
-        url && url.replace(/PageToken=PT10_1/, `PageToken=${encodeURIComponent(token)}`),
-    });
-    fresh.fail({ delayMs: 0 }, { status: 400 });
-    const result = await run(list(fresh.url, "--page-size", "10"), { ...credentials });
-    expect(result.code).toBe(1);
-    const hint = /resume with (.*)\)$/.exec(result.stderr.trimEnd())![1]!;
+    const { hint, words } = await resumeHintFor(token);
     expect(hint).toBe(`--page 1 --page-token $'PT10_1\\x0a\\xe2\\x80\\xae\\\\\\'x'`);
-    const words = execFileSync("bash", ["-c", `printf '%s\\0' ${hint}`], { encoding: "utf8" });
-    expect(words.split("\0")).toEqual(["--page", "1", "--page-token", token, ""]);
+    expect(words).toEqual(["--page", "1", "--page-token", token]);
   });
 
   it("exits 2 for a --base-url with a password, and never prints the password", async () => {
