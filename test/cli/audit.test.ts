@@ -629,6 +629,48 @@ describe("a damaged checkpoint", () => {
     );
     expect(readFileSync(out, "utf8")).toBe(before);
   });
+
+  it("is refused when a record says the output was shorter than the record before it said", async () => {
+    const server = await fake({ factorsFor });
+    const { paths, args } = checkpointed(server, names(3));
+    expect((await run(args())).code).toBe(0);
+    const lines = readFileSync(paths.checkpoint, "utf8").split("\n");
+    // The last Entity's record given the first one's length: cut back to it, the rows of the
+    // Entities between would be gone while the checkpoint calls them done.
+    lines[3] = lines[3]!.replace(/\t\d+\t/, `\t${lines[1]!.split("\t")[1]}\t`);
+    writeFileSync(paths.checkpoint, lines.filter((line) => line !== "#complete").join("\n"));
+    const before = readFileSync(paths.out, "utf8");
+    const result = await run(args());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/: line 4 is damaged \(.*\); it cannot say which rows --out/);
+    expect(readFileSync(paths.out, "utf8")).toBe(before);
+  });
+
+  it.each([
+    ["a file of one line with no line break", "user-00001"],
+    ["a file of several lines", "user-00001\nuser-00002\n"],
+    ["bytes that are not text", "\0\0\0\0"],
+  ])("is not a checkpoint when it is %s: refused and kept as it is", async (_name, text) => {
+    const server = await fake({ factorsFor });
+    const { paths, args } = checkpointed(server, names(2));
+    writeFileSync(paths.checkpoint, text);
+    const result = await run(args());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `verify-factors: --checkpoint ${JSON.stringify(paths.checkpoint)} is not a checkpoint an audit wrote (it starts ${JSON.stringify(text.split("\n")[0])}); give a path of its own, so that this file is kept\n`,
+    );
+    expect(readFileSync(paths.checkpoint, "utf8")).toBe(text);
+    expect(server.log).toHaveLength(0);
+  });
+
+  it("that a crash cut inside its first line is started afresh", async () => {
+    const server = await fake({ factorsFor });
+    const { paths, args } = checkpointed(server, names(4));
+    writeFileSync(paths.checkpoint, '#bound\t{"--service-sid":');
+    const result = await run(args());
+    expect(result.code).toBe(0);
+    expect(rowsOf(readFileSync(paths.out, "utf8"))).toHaveLength(0 + 1 + 2 + 3);
+  });
 });
 
 describe("one audit at a time on a checkpoint", () => {
