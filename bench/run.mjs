@@ -17,6 +17,22 @@ import { median, quartiles, race, raceListings, ratios } from "./race.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
+let args;
+try {
+  ({ values: args } = parseArgs({
+    options: {
+      smoke: { type: "boolean", default: false },
+      write: { type: "boolean", default: true },
+      // One section alone (throughput, same-process, latency, memory, weight, build, audit),
+      // printed and not written to BENCHMARKS.md: for looking into one figure.
+      only: { type: "string" },
+    },
+    allowNegative: true,
+  }));
+} catch (error) {
+  console.error(`bench: ${error.message}`);
+  process.exit(2);
+}
 // One fake server for tests and bench: the tests' TypeScript one, bundled to plain JS.
 await build({
   entryPoints: [resolve(root, "test/support/fake-verify.ts")],
@@ -25,16 +41,6 @@ await build({
   format: "esm",
   outfile: resolve(root, "bench/.build/fake-verify.mjs"),
   logLevel: "warning",
-});
-const { values: args } = parseArgs({
-  options: {
-    smoke: { type: "boolean", default: false },
-    write: { type: "boolean", default: true },
-    // One section alone (throughput, same-process, latency, memory, weight, build, audit), printed
-    // and not written to BENCHMARKS.md: for looking into one figure.
-    only: { type: "string" },
-  },
-  allowNegative: true,
 });
 const smoke = args.smoke;
 const sizes = smoke

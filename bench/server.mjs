@@ -5,16 +5,22 @@
 import { parseArgs } from "node:util";
 import { makeFactor, startFakeVerify } from "./.build/fake-verify.mjs";
 
-const { values } = parseArgs({
-  options: {
-    total: { type: "string", default: "1000" },
-    "latency-ms": { type: "string", default: "0" },
-    // An audit's server: this many factors for each identity, and Twilio's concurrency limit.
-    "factors-each": { type: "string" },
-    "max-in-flight": { type: "string" },
-    "retry-after": { type: "string", default: "1" },
-  },
-});
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      total: { type: "string", default: "1000" },
+      "latency-ms": { type: "string", default: "0" },
+      // An audit's server: this many factors for each identity, and Twilio's concurrency limit.
+      "factors-each": { type: "string" },
+      "max-in-flight": { type: "string" },
+      "retry-after": { type: "string", default: "1" },
+    },
+  }));
+} catch (error) {
+  console.error(`bench/server.mjs: ${error.message}`);
+  process.exit(2);
+}
 const each = values["factors-each"] === undefined ? undefined : Number(values["factors-each"]);
 const server = await startFakeVerify({
   total: Number(values.total),

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { expect, it } from "vitest";
@@ -36,4 +36,13 @@ it("the benchmark runs every scenario and prints its tables", async () => {
 
 it("the bench's copy of the fake server's credentials is the fake's", () => {
   expect({ ...copied }).toStrictEqual({ ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID });
+});
+
+it("a flag the bench does not know is one line naming it, exit 2, before any work", () => {
+  const root = resolve(import.meta.dirname, "..");
+  const ran = spawnSync(process.execPath, ["bench/run.mjs", "--smok"], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  expect([ran.status, ran.stdout, ran.stderr]).toEqual([2, "", "bench: Unknown option '--smok'\n"]);
 });
