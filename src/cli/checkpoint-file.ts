@@ -8,23 +8,21 @@ export const BOUND = "#bound\t";
 export const COMPLETE = "#complete";
 const RECORD = /^("(?:[^"\\]|\\.)*")\t(\d+)\t(\[.*\])$/;
 
-function parseBinding(text: string): Record<string, string> {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new UsageError("line 1 is damaged (its command does not parse)");
-  }
-}
-
-/** A file that does not start as a checkpoint does: someone else's, never to be cut back. */
-export class NotACheckpoint extends UsageError {}
-
 /** Whether `line` can open a checkpoint: its binding, or a crash's cut of it when not `whole`. */
 const opensCheckpoint = (line: string, whole: boolean) =>
   line.startsWith(BOUND) || (whole ? RECORD.test(line) : BOUND.startsWith(line));
 
-/** What a checkpoint file says: the identities done, and the output's length after them. */
-export function readCheckpoint(text: string): {
+const quoted = (line: string) => JSON.stringify(line.slice(0, 40));
+
+/**
+ * What the checkpoint file at `path` says, from its `text`: the identities done, and the
+ * output's length after them. A file that is no checkpoint, or has a damaged line, is refused
+ * (a `UsageError` that says what to do).
+ */
+export function readCheckpoint(
+  text: string,
+  path: string,
+): {
   done: IdentitySet;
   earlier: string[][];
   outBytes: number;
@@ -32,16 +30,24 @@ export function readCheckpoint(text: string): {
   binding?: Record<string, string>;
   finished: boolean;
 } {
+  const named = `--checkpoint ${JSON.stringify(path)}`;
+  const damaged = (what: string) =>
+    new UsageError(
+      `${named}: ${what}; it cannot say which rows --out holds: delete both and audit again`,
+    );
   // A line cut short by a crash has no newline yet: it did not happen.
   const length = text.lastIndexOf("\n") + 1;
+  const first = text.split("\n", 1)[0]!;
+  // Someone else's file, never to be cut back.
+  if (text !== "" && !opensCheckpoint(first, length > 0)) {
+    throw new UsageError(
+      `${named} is not a checkpoint an audit wrote (it starts ${quoted(first)}); give a path of its own, so that this file is kept`,
+    );
+  }
   const done = new IdentitySet();
   const earlier: string[][] = [];
   let [outBytes, finished] = [0, false];
   let binding: Record<string, string> | undefined;
-  const first = text.split("\n", 1)[0]!;
-  if (text !== "" && !opensCheckpoint(first, length > 0)) {
-    throw new NotACheckpoint(`it starts ${JSON.stringify(first.slice(0, 40))}`);
-  }
   const lines = text.slice(0, length).split("\n").slice(0, -1);
   for (const [at, line] of lines.entries()) {
     const match = RECORD.exec(line);
@@ -52,9 +58,15 @@ export function readCheckpoint(text: string): {
       earlier.push(JSON.parse(match[3]!));
       outBytes = Number(match[2]);
     } else if (line === COMPLETE) finished = true;
-    else if (at === 0 && line.startsWith(BOUND)) binding = parseBinding(line.slice(BOUND.length));
+    else if (at === 0 && line.startsWith(BOUND)) {
+      try {
+        binding = JSON.parse(line.slice(BOUND.length));
+      } catch {
+        throw damaged("line 1 is damaged (its command does not parse)");
+      }
+    }
     // Skipped, a damaged line would audit its Entity again and write its rows twice.
-    else throw new UsageError(`line ${at + 1} is damaged (${JSON.stringify(line.slice(0, 40))})`);
+    else throw damaged(`line ${at + 1} is damaged (${quoted(line)})`);
   }
   return { done, earlier, outBytes, length, binding, finished };
 }

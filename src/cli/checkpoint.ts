@@ -13,7 +13,7 @@ import {
   writeSync,
 } from "node:fs";
 import { bindingOf, differenceOf } from "./checkpoint-binding.js";
-import { BOUND, COMPLETE, NotACheckpoint, readCheckpoint } from "./checkpoint-file.js";
+import { BOUND, COMPLETE, readCheckpoint } from "./checkpoint-file.js";
 import type { Report } from "./errors.js";
 import type { AuditCommand } from "./flags.js";
 import { writeAll, type Io } from "./io.js";
@@ -70,22 +70,9 @@ function openLocked(
   outPath: string,
   binding: Record<string, string>,
 ): Checkpoint {
-  let earlier: ReturnType<typeof readCheckpoint> | undefined;
-  try {
-    earlier = existsSync(checkpointPath)
-      ? readCheckpoint(readFileSync(checkpointPath, "utf8"))
-      : undefined;
-  } catch (error) {
-    if (error instanceof NotACheckpoint) {
-      throw new UsageError(
-        `--checkpoint ${JSON.stringify(checkpointPath)} is not a checkpoint an audit wrote (${error.message}); give a path of its own, so that this file is kept`,
-      );
-    }
-    if (!(error instanceof UsageError)) throw error;
-    throw new UsageError(
-      `--checkpoint ${JSON.stringify(checkpointPath)}: ${error.message}; it cannot say which rows --out holds: delete both and audit again`,
-    );
-  }
+  const earlier = existsSync(checkpointPath)
+    ? readCheckpoint(readFileSync(checkpointPath, "utf8"), checkpointPath)
+    : undefined;
   if (earlier && earlier.length > 0) {
     const difference = earlier.binding
       ? differenceOf(earlier.binding, binding)
