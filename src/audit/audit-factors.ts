@@ -2,6 +2,7 @@
 // Requests go through the client's shared budget, so asking for more concurrency than the account
 // allows makes an audit slower, not failed.
 import { checkIdentity, describe } from "../checks.js";
+import { VerifyApiError } from "../api-error.js";
 import { VerifyAbortError, VerifyArgumentError, VerifyError } from "../errors.js";
 import { follow } from "../http/signals.js";
 import type { AuditSettings, ListSettings } from "../options/settings.js";
@@ -37,6 +38,14 @@ function checkStep<T>(step: IteratorResult<T>): IteratorResult<T> {
   throw new VerifyArgumentError("identities", `gave a next() result that ${describe(step)}`, rule);
 }
 
+/**
+ * Whether every other identity would fail the same way: the credentials refused (401), or the
+ * account denied the Service (403). Such an error ends the audit rather than failing each
+ * identity in turn.
+ */
+const failsEveryIdentity = (error: VerifyError) =>
+  error instanceof VerifyApiError && (error.status === 401 || error.status === 403);
+
 /** The audit of `settings`, started when it is iterated. */
 export function auditFactors(lists: Lists, settings: AuditSettings): AsyncIterable<AuditResult> {
   return { [Symbol.asyncIterator]: () => run(lists, settings) };
@@ -59,19 +68,6 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
   const identities =
     Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
 
-  const auditOne = async (given: unknown, index: number): Promise<AuditResult> => {
-    const identity = typeof given === "string" ? given : "";
-    try {
-      const path = { ServiceSid: serviceSid, Identity: checkIdentity(given) };
-      const factors = await lists.factors(path, list).toArray();
-      return { identity, index, factors };
-    } catch (error) {
-      // One identity's failure is its result; the caller's abort ends the audit.
-      if (signal.aborted || !(error instanceof VerifyError)) throw error;
-      return { identity, index, error };
-    }
-  };
-
   // Each listing and each pull from the source settles into this state the moment it ends, so
   // no rejection goes unhandled, a slow source holds back no finished result, and the caller's
   // abort is seen at once; the loop below only hands out what is ready.
@@ -81,6 +77,19 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
   let wake = () => {};
   const settle = () => wake();
   const fail = (error: unknown) => (failure ??= { error });
+  const auditOne = async (given: unknown, index: number): Promise<AuditResult> => {
+    const identity = typeof given === "string" ? given : "";
+    try {
+      const path = { ServiceSid: serviceSid, Identity: checkIdentity(given) };
+      const factors = await lists.factors(path, list).toArray();
+      return { identity, index, factors };
+    } catch (error) {
+      // One identity's failure is its result; the caller's abort ends the audit.
+      if (signal.aborted || !(error instanceof VerifyError)) throw error;
+      if (failsEveryIdentity(error)) fail(error);
+      return { identity, index, error };
+    }
+  };
   const start = (identity: unknown) => {
     inFlight++;
     auditOne(identity, taken++)

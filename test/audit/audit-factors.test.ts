@@ -236,6 +236,41 @@ describe("auditFactors under faults", () => {
     );
   });
 
+  it.each([
+    [401, 20003, "Authenticate"],
+    [403, 20403, "Forbidden"],
+  ])(
+    "an HTTP %i, which every identity would meet, ends the audit after the identities in flight",
+    async (status, code, message) => {
+      const server = await fake({ factorsFor });
+      const body = JSON.stringify({ code, message, status });
+      server.fail(...Array.from({ length: 50 }, () => ({ status, body })));
+      const audit = clientFor(server).auditFactors({
+        serviceSid,
+        identities: names(50),
+        concurrency: 3,
+      });
+      const { results, error } = await untilFailure(audit);
+      expect(error).toBeInstanceOf(VerifyApiError);
+      expect(error).toMatchObject({ status, code });
+      // The identities taken when the first failed have their results; none after them is asked.
+      expect(results.length).toBeGreaterThanOrEqual(1);
+      expect(results.length).toBeLessThanOrEqual(3);
+      expect(results.every((r) => r.error instanceof VerifyApiError)).toBe(true);
+      expect(server.log).toHaveLength(results.length);
+    },
+  );
+
+  it("an HTTP 404 for one identity is that identity's result, and the audit goes on", async () => {
+    const server = await fake({ factorsFor });
+    server.fail({ status: 404, body: JSON.stringify({ code: 20404, status: 404 }) });
+    const results = await collect(
+      clientFor(server).auditFactors({ serviceSid, identities: names(5), concurrency: 1 }),
+    );
+    const status = (r: AuditResult) => (r.error instanceof VerifyApiError ? r.error.status : 200);
+    expect(results.map(status)).toStrictEqual([404, 200, 200, 200, 200]);
+  });
+
   it("an identities iterator that breaks the protocol rejects the audit, naming identities", async () => {
     const server = await fake({ factorsFor });
     for (const result of [5, null]) {

@@ -332,6 +332,23 @@ describe("an audit of every Entity whose listing fails", () => {
   });
 });
 
+describe("an audit of identities whose credentials are refused", () => {
+  it("stops at the first 401 instead of failing every identity, says what to check, exit 1", async () => {
+    const server = await fake({ factorsFor });
+    const refused = { code: 20003, message: "Authenticate", status: 401 };
+    server.fail(...names(40).map(() => ({ status: 401, body: JSON.stringify(refused) })));
+    const { paths, args } = checkpointed(server, names(40));
+    const result = await run(args("--concurrency", "2"));
+    expect(result.code).toBe(1);
+    expect(server.log.length).toBeLessThanOrEqual(2);
+    expect(result.stderr.split("\n").at(-2)).toBe(
+      "verify-factors: error 20003: Authenticate (HTTP 401); check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: they were not accepted",
+    );
+    // Nothing recorded as done: run again with the right credentials, every identity is audited.
+    expect(recordsIn(paths.checkpoint)).toBe(0);
+  });
+});
+
 describe("an audit whose Entities listing breaks part-way", () => {
   it("writes and records the rows of the Entities it took, then says so, exit 1; run again, it goes on", async () => {
     const nextPageUrl = (url: string | null) => url && url.replace(/PageToken=[^&]*&?/, "");
