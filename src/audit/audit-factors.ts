@@ -3,7 +3,13 @@
 // allows makes an audit slower, not failed.
 import { checkIdentity, describe } from "../checks.js";
 import { VerifyApiError } from "../api-error.js";
-import { VerifyAbortError, VerifyArgumentError, VerifyError } from "../errors.js";
+import {
+  VerifyAbortError,
+  VerifyArgumentError,
+  VerifyConnectionError,
+  VerifyError,
+} from "../errors.js";
+import { refusedByTls } from "../http/retry-policy.js";
 import { follow } from "../http/signals.js";
 import type { AuditSettings, ListSettings } from "../options/settings.js";
 import type { EntityList } from "../paging/list-entities.js";
@@ -39,12 +45,14 @@ function checkStep<T>(step: IteratorResult<T>): IteratorResult<T> {
 }
 
 /**
- * Whether every other identity would fail the same way: the credentials refused (401), or the
- * account denied the Service (403). Such an error ends the audit rather than failing each
- * identity in turn.
+ * Whether every other identity would fail the same way: the credentials refused (401), the
+ * account denied the Service (403), or TLS refusing the server. Such an error ends the audit
+ * rather than failing each identity in turn.
  */
 const failsEveryIdentity = (error: VerifyError) =>
-  error instanceof VerifyApiError && (error.status === 401 || error.status === 403);
+  error instanceof VerifyApiError
+    ? error.status === 401 || error.status === 403
+    : error instanceof VerifyConnectionError && refusedByTls(error);
 
 /** The audit of `settings`, started when it is iterated. */
 export function auditFactors(lists: Lists, settings: AuditSettings): AsyncIterable<AuditResult> {

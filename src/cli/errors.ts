@@ -7,6 +7,7 @@ import {
   VerifyError,
   type Cursor,
 } from "../index.js";
+import { refusedByTls } from "../http/retry-policy.js";
 import type { Io } from "./io.js";
 import { shellQuote, visible } from "./terminal.js";
 
@@ -49,6 +50,10 @@ function authHint(error: unknown, [user, password]: readonly [string, string]): 
 /** Where to look when no Twilio answered: a wrong address, or no way to it. */
 function addressHint(error: unknown): string {
   const check = "check --base-url (or VERIFY_BASE_URL) and the network";
+  if (error instanceof VerifyConnectionError && refusedByTls(error)) {
+    const why = "a certificate not trusted, or no TLS at that address";
+    return `; TLS refused the server (${why}), so it was not tried again: ${check}`;
+  }
   if (error instanceof VerifyConnectionError) return `; no response after every retry: ${check}`;
   // Twilio's 404 carries its error code; a bare one came from somewhere else.
   if (error instanceof VerifyApiError && error.status === 404 && error.code === undefined) {

@@ -1,11 +1,17 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
-import { VerifyApiError, VerifyArgumentError, type AuditResult } from "../../src/index.js";
+import {
+  VerifyApiError,
+  VerifyArgumentError,
+  VerifyConnectionError,
+  type AuditResult,
+} from "../../src/index.js";
 import { makeFactor } from "../support/fake-verify.js";
 import {
   clientFor,
   collect,
   gate,
+  noTlsServer,
   rejection,
   signalsKeptBy,
   sleep,
@@ -260,6 +266,24 @@ describe("auditFactors under faults", () => {
       expect(server.log).toHaveLength(results.length);
     },
   );
+
+  it("a server TLS refuses ends the audit after the identities in flight, each tried once", async () => {
+    const server = await noTlsServer();
+    try {
+      const audit = clientFor(server).auditFactors({
+        serviceSid,
+        identities: names(50),
+        concurrency: 3,
+      });
+      const { results, error } = await untilFailure(audit);
+      expect(error).toBeInstanceOf(VerifyConnectionError);
+      expect(results.length).toBeGreaterThanOrEqual(1);
+      expect(results.length).toBeLessThanOrEqual(3);
+      expect(server.connections()).toBe(results.length);
+    } finally {
+      await server.close();
+    }
+  });
 
   it("an HTTP 404 for one identity is that identity's result, and the audit goes on", async () => {
     const server = await fake({ factorsFor });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { OPTIONS } from "../../src/cli/flags.js";
 import { auditArgs, credentials, listArgs as list, runMain as run } from "../support/cli.js";
 import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "../support/fake-verify.js";
+import { noTlsServer } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
 
 const fake = fakeServers();
@@ -258,6 +259,20 @@ describe("verify-factors list", () => {
     expect(result.stderr).toMatch(
       /connection failed .*; no response after every retry: check --base-url \(or VERIFY_BASE_URL\) and the network$/m,
     );
+  });
+
+  it("a server TLS refuses says so, at once, and what to check", async () => {
+    const server = await noTlsServer();
+    try {
+      const result = await run(list(server.url));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /^verify-factors: GET https:\/\/127\.0\.0\.1:\d+: connection failed \(.*wrong version number.*\); TLS refused the server \(a certificate not trusted, or no TLS at that address\), so it was not tried again: check --base-url \(or VERIFY_BASE_URL\) and the network\n$/,
+      );
+      expect(server.connections()).toBe(1);
+    } finally {
+      await server.close();
+    }
   });
 
   it("a bare 404 that is not Twilio's says to check the address", async () => {

@@ -3,6 +3,7 @@ import { VerifyConnectionError, VerifyResponseTooLargeError } from "../../src/in
 import {
   backoffMs,
   MAX_RETRY_AFTER_MS,
+  refusedByTls,
   retryDelayMs,
   shouldRetry,
 } from "../../src/http/retry-policy.js";
@@ -20,6 +21,35 @@ describe("shouldRetry", () => {
   });
   it("retries a failed connection", () => {
     expect(shouldRetry(new VerifyConnectionError("refused"))).toBe(true);
+  });
+  /** A failed connection as Node's fetch gives it: "fetch failed", its cause carrying a code. */
+  const failedWith = (code: string) =>
+    new VerifyConnectionError("connection failed", {
+      cause: new TypeError("fetch failed", { cause: Object.assign(new Error(code), { code }) }),
+    });
+  it.each([
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "CERT_HAS_EXPIRED",
+    "ERR_TLS_CERT_ALTNAME_INVALID",
+    "ERR_SSL_WRONG_VERSION_NUMBER",
+  ])("does not retry a connection TLS refused (%s): the next meets the same server", (code) => {
+    expect(refusedByTls(failedWith(code))).toBe(true);
+    expect(shouldRetry(failedWith(code))).toBe(false);
+  });
+  it.each(["ECONNRESET", "ECONNREFUSED", "UND_ERR_SOCKET", "EAI_AGAIN"])(
+    "retries a connection that failed with %s",
+    (code) => {
+      expect(refusedByTls(failedWith(code))).toBe(false);
+      expect(shouldRetry(failedWith(code))).toBe(true);
+    },
+  );
+  it("reads the code of the cause and of its cause, no deeper", () => {
+    const code = "CERT_HAS_EXPIRED";
+    const direct = new VerifyConnectionError("x", { cause: Object.assign(new Error(), { code }) });
+    const deeper = new VerifyConnectionError("x", {
+      cause: new Error("a", { cause: failedWith(code) }),
+    });
+    expect([refusedByTls(direct), refusedByTls(deeper)]).toStrictEqual([true, false]);
   });
   it("does not retry an answer too large: the next would be as large", () => {
     expect(shouldRetry(new VerifyResponseTooLargeError("too large", 10))).toBe(false);

@@ -16,7 +16,7 @@ import {
   SERVICE_SID,
   type FakeVerify,
 } from "../support/fake-verify.js";
-import { clientFor, rejection, sleep, target, until } from "../support/helpers.js";
+import { clientFor, noTlsServer, rejection, sleep, target, until } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
 
 const fake = fakeServers();
@@ -159,6 +159,19 @@ describe("retries", () => {
     expect(error.cause).toBeDefined();
     expect(error.cursor).toStrictEqual({ page: undefined, pageToken: undefined });
     expect(server.log).toHaveLength(2);
+  });
+
+  it("does not try again when TLS refuses the server: here, one that speaks no TLS", async () => {
+    const server = await noTlsServer();
+    try {
+      const client = clientFor(server, { maxRetries: 2 });
+      const error = await rejection(client.listFactors(target).toArray());
+      expect(error).toBeInstanceOf(VerifyConnectionError);
+      expect(error.message).toMatch(/connection failed \(.*wrong version number/);
+      expect(server.connections()).toBe(1);
+    } finally {
+      await server.close();
+    }
   });
 
   it("gives up on a connection that cannot be made", async () => {

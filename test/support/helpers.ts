@@ -1,9 +1,10 @@
+import { createServer, type AddressInfo } from "node:net";
 import { createVerifyClient, type VerifyClientOptions } from "../../src/index.js";
-import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID, type FakeVerify } from "./fake-verify.js";
+import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "./fake-verify.js";
 
 export const target = { serviceSid: SERVICE_SID, identity: IDENTITY };
 
-export function clientFor(server: FakeVerify, options: Partial<VerifyClientOptions> = {}) {
+export function clientFor(server: { url: string }, options: Partial<VerifyClientOptions> = {}) {
   return createVerifyClient({
     accountSid: ACCOUNT_SID,
     authToken: AUTH_TOKEN,
@@ -62,4 +63,23 @@ export function signalsKeptBy(signal: AbortSignal): number {
     ? (signal as unknown as Record<symbol, Set<unknown> | undefined>)[key]
     : undefined;
   return kept?.size ?? 0;
+}
+
+/**
+ * A server that speaks no TLS (plain TCP, answering in HTTP) and its `https://` address: a client
+ * that dials it fails its TLS handshake. `connections()` counts the attempts.
+ */
+export async function noTlsServer() {
+  let connections = 0;
+  const server = createServer((socket) => {
+    connections++;
+    socket.once("data", () => socket.end("HTTP/1.1 400 Bad Request\r\n\r\n"));
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `https://127.0.0.1:${port}`,
+    connections: () => connections,
+    close: () => new Promise((done) => server.close(done)),
+  };
 }
