@@ -12,26 +12,17 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 export type Outcome = Response | Error;
 
 /**
- * What Node's TLS says when the server cannot be trusted (its certificate) or speaks no TLS at
- * all: the next attempt would meet the same server. Other runtimes give no code, and are retried.
+ * What Node's TLS says when the server cannot be trusted (every code about its certificate, and
+ * one about its signature) or speaks no TLS at all: the next attempt would meet the same server.
+ * Other runtimes give no code, and are retried.
  */
-const TLS_REFUSALS = new Set([
-  "CERT_HAS_EXPIRED",
-  "CERT_NOT_YET_VALID",
-  "CERT_REVOKED",
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "ERR_SSL_WRONG_VERSION_NUMBER",
-  "ERR_TLS_CERT_ALTNAME_INVALID",
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-]);
+const TLS_REFUSAL = /CERT|^(UNABLE_TO_VERIFY_LEAF_SIGNATURE|ERR_SSL_WRONG_VERSION_NUMBER)$/;
 
 /** Whether a failed connection failed on TLS: the `code` of its cause, or of that one's cause. */
 export function refusedByTls(error: VerifyConnectionError): boolean {
   let cause: unknown = error.cause;
   for (let depth = 0; depth < 2 && cause instanceof Error; depth++, cause = cause.cause) {
-    if (TLS_REFUSALS.has(String((cause as { code?: unknown }).code))) return true;
+    if (TLS_REFUSAL.test(String((cause as { code?: unknown }).code))) return true;
   }
   return false;
 }

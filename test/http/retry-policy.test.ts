@@ -31,18 +31,23 @@ describe("shouldRetry", () => {
     "DEPTH_ZERO_SELF_SIGNED_CERT",
     "CERT_HAS_EXPIRED",
     "ERR_TLS_CERT_ALTNAME_INVALID",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
     "ERR_SSL_WRONG_VERSION_NUMBER",
   ])("does not retry a connection TLS refused (%s): the next meets the same server", (code) => {
     expect(refusedByTls(failedWith(code))).toBe(true);
     expect(shouldRetry(failedWith(code))).toBe(false);
   });
-  it.each(["ECONNRESET", "ECONNREFUSED", "UND_ERR_SOCKET", "EAI_AGAIN"])(
-    "retries a connection that failed with %s",
-    (code) => {
-      expect(refusedByTls(failedWith(code))).toBe(false);
-      expect(shouldRetry(failedWith(code))).toBe(true);
-    },
-  );
+  it.each([
+    "ECONNRESET",
+    "ECONNREFUSED",
+    "UND_ERR_SOCKET",
+    "EAI_AGAIN",
+    "X_ERR_SSL_WRONG_VERSION_NUMBER",
+  ])("retries a connection that failed with %s", (code) => {
+    expect(refusedByTls(failedWith(code))).toBe(false);
+    expect(shouldRetry(failedWith(code))).toBe(true);
+  });
   it("reads the code of the cause and of its cause, no deeper", () => {
     const code = "CERT_HAS_EXPIRED";
     const direct = new VerifyConnectionError("x", { cause: Object.assign(new Error(), { code }) });
