@@ -16,7 +16,7 @@ export type Outcome = Response | Error;
  * one about its signature) or speaks no TLS at all: the next attempt would meet the same server.
  * Other runtimes give no code, and are retried.
  */
-const TLS_REFUSAL = /CERT|^(UNABLE_TO_VERIFY_LEAF_SIGNATURE|ERR_SSL_WRONG_VERSION_NUMBER)$/;
+const TLS_REFUSAL = /CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|ERR_SSL_WRONG_VERSION_NUMBER/;
 
 /** Whether a failed connection failed on TLS: the `code` of its cause, or of that one's cause. */
 export function refusedByTls(error: VerifyConnectionError): boolean {
