@@ -121,6 +121,9 @@ describe("listFactors checks its options before any request", () => {
     ["pageSize", { pageSize: 2.5 }],
     ["pageSize", { pageSize: "50" }],
     ["page", { page: -1 }],
+    // Past 2^53 a number prints as 1e+21, or as another integer: no Page the spec allows.
+    ["page", { page: 1e21 }],
+    ["page", { page: Number.MAX_SAFE_INTEGER + 3 }],
     ["limit", { limit: 0 }],
     ["limit", { limit: Number.NaN }],
     ["pageToken", { pageToken: "" }],

@@ -95,7 +95,7 @@ function resolveListOptions(options: ListOptions, client: CallSettings): ListSet
     (limit !== undefined && limit < DEFAULTS.pageSize ? limit : undefined);
   const start: Position = {
     pageSize,
-    page: optional(options.page, (v) => checkInteger("page", v, 0)),
+    page: optional(options.page, (v) => checkInteger("page", v, 0, Number.MAX_SAFE_INTEGER)),
     remaining: limit ?? Infinity,
   };
   const pageToken = optional(options.pageToken, (v) => checkString("pageToken", v));
