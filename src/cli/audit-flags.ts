@@ -5,7 +5,7 @@ import { FACTOR_STATUSES, FACTOR_TYPES } from "../types.js";
 import type { Values } from "./flag-spec.js";
 import type { FormatName } from "./formats.js";
 import { integer } from "./flag-spec.js";
-import { checkInputFile, checkOutputFile } from "./paths.js";
+import { checkInputFile, checkOutputFile, checkRegularFile } from "./paths.js";
 import { UsageError } from "./usage-error.js";
 
 const STATUSES: readonly string[] = FACTOR_STATUSES;
@@ -54,9 +54,11 @@ export function auditFlags(values: Values, output: FormatName) {
   if (values.identities !== undefined && values.identities !== "-") {
     checkInputFile("--identities", values.identities);
   }
-  if (values.out !== undefined) checkOutputFile("--out", values.out);
-  for (const flag of ["checkpoint", "summary", "failed", "report"] as const) {
+  for (const flag of ["out", "checkpoint", "summary", "failed", "report"] as const) {
     if (values[flag] !== undefined) checkOutputFile(`--${flag}`, values[flag]);
+  }
+  if (values.checkpoint !== undefined) {
+    for (const flag of ["out", "checkpoint"] as const) checkRegularFile(`--${flag}`, values[flag]!);
   }
   refuseSharedFiles([
     ["--identities", values.identities === "-" ? undefined : values.identities],

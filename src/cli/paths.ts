@@ -29,3 +29,12 @@ export function checkOutputFile(flag: string, path: string): void {
     throw new UsageError(`${flag} ${JSON.stringify(path)}: its folder does not exist`);
   }
 }
+
+/** A file a resume cuts back: absent, or a regular file (not a device, a pipe or a socket). */
+export function checkRegularFile(flag: string, path: string): void {
+  if (statOf(path)?.isFile() === false) {
+    throw new UsageError(
+      `${flag} ${JSON.stringify(path)}: not a regular file; with --checkpoint it must be one, since a resume cuts it back to what was recorded`,
+    );
+  }
+}

@@ -1,5 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditArgs, bin, credentials, runMain as run } from "../support/cli.js";
@@ -193,6 +201,29 @@ describe("verify-factors audit", () => {
     expect(readFileSync(file, "utf8")).toBe(before);
     expect(server.log).toHaveLength(0);
   });
+
+  it.each(["--out", "--checkpoint"])(
+    "with --checkpoint, refuses a %s that is no regular file, which a resume cannot cut back",
+    async (flag) => {
+      const server = await fake({ factorsFor });
+      const dir = tempDir("audit-device-");
+      const paths: Record<string, string> = {
+        "--out": join(dir, "out.ndjson"),
+        "--checkpoint": join(dir, "cp"),
+        [flag]: "/dev/null",
+      };
+      const input = identitiesFile(names(3));
+      const result = await run(
+        audit(server, "--identities", input, ...Object.entries(paths).flat()),
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(
+        `verify-factors: ${flag} "/dev/null": not a regular file; with --checkpoint it must be one, since a resume cuts it back to what was recorded\n`,
+      );
+      expect(readdirSync(dir)).toStrictEqual([]);
+      expect(server.log).toHaveLength(0);
+    },
+  );
 
   it("writes --out as ndjson when no --output is given, even from a terminal", async () => {
     const server = await fake({ factorsFor });
