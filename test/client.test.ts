@@ -263,3 +263,37 @@ describe("a fetch of one's own that ignores the signal it is given", () => {
     expect(await listing).toBeInstanceOf(VerifyAbortError);
   });
 });
+
+describe("a fetch of one's own that resolves to something that is not a Response", () => {
+  const notAResponse = "resolved to an object that is not a Response";
+  const cases: [string, unknown, string][] = [
+    ["an object", {}, notAResponse],
+    ["null", null, "resolved to a value that is null"],
+    ["a string", "ok", 'resolved to a value that is "ok" (2 characters)'],
+    ["a body that is no stream", { status: 200, headers: new Headers(), body: {} }, notAResponse],
+    ["no body at all", { status: 200, headers: new Headers() }, notAResponse],
+    ["no headers", { status: 200, body: null }, notAResponse],
+    ["headers that cannot be read", { status: 200, headers: {}, body: null }, notAResponse],
+  ];
+  it.each(cases)(
+    "%s: VerifyArgumentError naming fetch, at its first call, not retried",
+    async (_n, value, problem) => {
+      let calls = 0;
+      const client = createVerifyClient({
+        accountSid: ACCOUNT_SID,
+        authToken: AUTH_TOKEN,
+        fetch: async () => {
+          calls++;
+          return value as Response;
+        },
+      });
+      const error = await rejection(client.listFactors(target).toArray());
+      expect(error).toBeInstanceOf(VerifyArgumentError);
+      expect(error.parameter).toBe("fetch");
+      expect(error.message).toBe(
+        `fetch ${problem}; it must be a fetch function resolving to a Response (status, headers, and a body stream or null)`,
+      );
+      expect(calls).toBe(1);
+    },
+  );
+});

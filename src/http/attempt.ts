@@ -1,8 +1,10 @@
 import {
+  VerifyArgumentError,
   VerifyConnectionError,
   VerifyResponseTooLargeError,
   VerifyTimeoutError,
 } from "../errors.js";
+import { describe } from "../checks.js";
 import { snippet } from "../shown.js";
 import { readBody, readResponse, type ReadResponse } from "./read-response.js";
 import { follow, rejectOnAbort } from "./signals.js";
@@ -16,6 +18,28 @@ export interface AttemptLimits {
   timeoutMs: number;
   /** Bytes of the decoded body read at most; past them the attempt fails. */
   maxResponseBytes: number;
+}
+
+/**
+ * What `fetch` resolved to, checked as far as the attempt reads it: a fetch of the caller's own
+ * may resolve to anything.
+ */
+function responseOf(value: unknown): Response {
+  const response = value as Partial<Response> | null | undefined;
+  if (
+    typeof response?.status === "number" &&
+    typeof response.headers?.get === "function" &&
+    (response.body === null || typeof response.body?.getReader === "function")
+  ) {
+    return value as Response;
+  }
+  const problem =
+    typeof value === "object" && value !== null
+      ? "resolved to an object that is not a Response"
+      : `resolved to a value that ${describe(value)}`;
+  const rule =
+    "a fetch function resolving to a Response (status, headers, and a body stream or null)";
+  throw new VerifyArgumentError("fetch", problem, rule);
 }
 
 const where = (request: Request) => `${request.method} ${new URL(request.url).origin}`;
@@ -41,7 +65,7 @@ export async function attempt(
   const exchange = async () => {
     // "manual": a redirect is handed back as it is, so credentials never follow it elsewhere.
     const init = { signal: controller.signal, headers, redirect: "manual" } as const;
-    const response = await send(request, init);
+    const response = responseOf(await send(request, init));
     if (response.type === "opaqueredirect") {
       // Browsers hide a redirect that is not followed behind status 0.
       return new VerifyConnectionError(
@@ -60,6 +84,8 @@ export async function attempt(
   try {
     return await Promise.race([exchange(), aborted.promise]);
   } catch (error) {
+    // A fetch of the caller's own that broke its contract: no retry mends that.
+    if (error instanceof VerifyArgumentError) throw error;
     // Aborted, but not by the caller: the timer did it.
     if (controller.signal.aborted && !signal.aborted) {
       return new VerifyTimeoutError(`${where(request)}: no response within ${timeoutMs} ms`, {
