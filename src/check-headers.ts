@@ -8,10 +8,14 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 /** A header is bytes: `Headers` takes a character up to U+00FF as a byte, and throws on others. */
 const BEYOND_A_BYTE = /[^\u0000-\u00ff]/;
-/** Headers the platform's fetch sets from the request itself; one set by hand breaks the request. */
+/**
+ * Headers the platform's fetch sets from the request itself, and `Expect`, which Node's refuses:
+ * one set by hand breaks the request.
+ */
 const SET_BY_FETCH = new Set([
   "connection",
   "content-length",
+  "expect",
   "host",
   "keep-alive",
   "te",

@@ -99,6 +99,22 @@ describe("headers, checked at the call", () => {
     expect(error.message).not.toContain("s3cret");
   });
 
+  it.each([
+    "Connection",
+    "Content-Length",
+    "Expect",
+    "Host",
+    "Keep-Alive",
+    "TE",
+    "Trailer",
+    "Transfer-Encoding",
+    "Upgrade",
+  ])("refuses %s, a header fetch sets itself or refuses", (name) => {
+    expect(refused({ [name]: "x" }).message).toBe(
+      `headers has "${name}"; it must be free of the headers fetch sets itself (Connection, Content-Length, Host, Transfer-Encoding...)`,
+    );
+  });
+
   it("takes a Headers object, pairs, a record, and numbers as values", () => {
     for (const headers of [
       new Headers({ "X-A": "1" }),
