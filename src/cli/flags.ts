@@ -38,6 +38,7 @@ export type AuditCommand = Extract<Command, { name: "audit" }>;
 
 /** Flags a user may reach for that this command takes from the environment instead. */
 const SECRETS = new Set(["account-sid", "auth-token", "api-key", "api-secret"]);
+const FROM_ENVIRONMENT = "credentials come from the environment only (see Environment in --help)";
 
 /**
  * Checks each flag as it was typed, in this command's words: Node's own parser messages name
@@ -50,7 +51,7 @@ function checkTokens(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>
     if (!option) {
       const near = closest(token.name, Object.keys(OPTIONS));
       const why = SECRETS.has(token.name)
-        ? "credentials come from the environment only (see Environment in --help)"
+        ? FROM_ENVIRONMENT
         : near
           ? `did you mean --${near}?`
           : "see --help for the flags";
@@ -77,7 +78,11 @@ function header(text: string): [string, string] {
   const colon = text.indexOf(":");
   if (colon < 1)
     throw new UsageError("--header must be 'Name: value', with a colon after the name");
-  return [text.slice(0, colon).trim(), text.slice(colon + 1).trim()];
+  const name = text.slice(0, colon).trim();
+  // The client sends its own, so one given here would be dropped without a word.
+  if (name.toLowerCase() === "authorization")
+    throw new UsageError(`--header cannot set Authorization: ${FROM_ENVIRONMENT}`);
+  return [name, text.slice(colon + 1).trim()];
 }
 
 export function parse(argv: string[], stdoutIsTTY: boolean) {

@@ -352,6 +352,10 @@ describe("verify-factors list", () => {
     ],
     [["--header", "Transfer-Encoding: chunked"], '--header has "Transfer-Encoding"'],
     [
+      ["--header", "authorization: Basic czNjcmV0"],
+      "--header cannot set Authorization: credentials come from the environment only (see Environment in --help)",
+    ],
+    [
       ["--header", "X-Token: s3cret \u20ac"],
       '--header has "X-Token" with a value holding a character above U+00FF',
     ],
