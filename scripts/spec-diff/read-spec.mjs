@@ -16,6 +16,8 @@ export class UsageError extends Error {}
  */
 export function gitShow(ref, cwd, path = SPEC_IN_REPO, where = "") {
   if (!ref) throw new UsageError(`"git:" needs a ref after it, as in git:HEAD~1 or git:main`);
+  // git would read it as an option: `git:--output=FILE` would write FILE.
+  if (ref.startsWith("-")) throw new UsageError(`git:${ref}: a ref cannot start with "-"`);
   try {
     return execFileSync("git", ["show", `${ref}:${path}`], {
       cwd,

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
@@ -221,6 +221,16 @@ describe("spec:diff reads git:REF", () => {
     expect(section(result.stdout, "Breaking")).toContainEqual(
       expect.stringMatching(/possible values of `factors\[\]\.factor_type`.*added `passkeys`/),
     );
+  });
+
+  it("a ref that reads as a git option is refused, and git is never given it", async () => {
+    const dir = tempDir("spec-diff-option-");
+    const written = join(dir, "written");
+    mkdirSync(`${written}:openapi`);
+    const { code, stderr } = await run([`git:--output=${written}`], repo());
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^spec:diff: git:--output=.*: a ref cannot start with "-"/);
+    expect(readdirSync(`${written}:openapi`)).toStrictEqual([]);
   });
 
   it("a bad ref is a usage error that names it", async () => {
