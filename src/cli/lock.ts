@@ -18,22 +18,31 @@ function alive(pid: number): boolean {
  */
 export function lockFor(path: string): () => void {
   const lock = `${path}.lock`;
+  const cannotTake = (why: string) =>
+    new UsageError(`--checkpoint ${JSON.stringify(path)}: its lock ${JSON.stringify(lock)} ${why}`);
   for (let attempt = 0; attempt < 2; attempt++) {
+    let pid: number;
     try {
       const fd = openSync(lock, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
       return () => rmSync(lock, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const pid = Number(readFileSync(lock, "utf8"));
-      if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
-        throw new UsageError(
-          `--checkpoint ${JSON.stringify(path)} is in use by another audit (process ${pid}); wait for it to end, or, if no audit runs, delete ${JSON.stringify(lock)}`,
-        );
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EEXIST") throw cannotTake(`cannot be made (${code ?? error})`);
+      try {
+        pid = Number(readFileSync(lock, "utf8"));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw cannotTake(`cannot be read (${code ?? error}); if no audit runs, delete it`);
       }
-      rmSync(lock, { force: true });
     }
+    if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+      throw new UsageError(
+        `--checkpoint ${JSON.stringify(path)} is in use by another audit (process ${pid}); wait for it to end, or, if no audit runs, delete ${JSON.stringify(lock)}`,
+      );
+    }
+    rmSync(lock, { force: true });
   }
-  throw new UsageError(`--checkpoint ${JSON.stringify(path)}: ${lock} could not be taken`);
+  throw cannotTake("could not be taken");
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import {
   closeSync,
   existsSync,
+  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -741,6 +742,19 @@ describe("one audit at a time on a checkpoint", () => {
     const taken = await run(args());
     expect(taken.code).toBe(0);
     expect(existsSync(`${checkpoint}.lock`)).toBe(false);
+  });
+
+  it("refuses, in one line with exit 2, a lock it cannot read: here a folder", async () => {
+    const server = await fake({ factorsFor });
+    const { paths, args } = checkpointed(server, names(4));
+    const lock = `${paths.checkpoint}.lock`;
+    mkdirSync(lock);
+    const result = await run(args());
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe(
+      `verify-factors: --checkpoint ${JSON.stringify(paths.checkpoint)}: its lock ${JSON.stringify(lock)} cannot be read (EISDIR); if no audit runs, delete it`,
+    );
+    expect(server.log).toHaveLength(0);
   });
 });
 
