@@ -299,6 +299,23 @@ describe("verify-factors audit", () => {
     );
   });
 
+  it("refuses an input with no line break in sight (stdin from /dev/zero) in one line, exit 2", async () => {
+    const server = await fake({ factorsFor });
+    const zeros = openSync("/dev/zero", "r");
+    const child = spawn(process.execPath, [bin, ...audit(server, "--identities", "-")], {
+      env: { PATH: process.env.PATH!, ...credentials },
+      stdio: [zeros, "ignore", "pipe"],
+    });
+    closeSync(zeros);
+    let stderr = "";
+    child.stderr!.on("data", (chunk) => (stderr += chunk));
+    expect(await exitOf(child)).toBe(2);
+    expect(stderr).toBe(
+      "verify-factors: --identities has a line longer than 4096 characters: an identity is at most 64\nTry: verify-factors --help\n",
+    );
+    expect(server.log).toHaveLength(0);
+  });
+
   it("with --out and --checkpoint, killed (-9) and run again, writes each row exactly once", async () => {
     const server = await fake({ factorsFor, latencyMs: 15 });
     const dir = tempDir("audit-kill-");

@@ -1,9 +1,9 @@
 // Where an audit's identities come from (a file, stdin or every Entity), and how many a file holds.
 import { createReadStream, fstatSync } from "node:fs";
-import { createInterface } from "node:readline";
 import type { VerifyClient } from "../../index.js";
 import type { AuditCommand } from "../flags.js";
 import type { IdentitySet } from "../identity-set.js";
+import { UsageError } from "../usage-error.js";
 
 /** The identities to audit, in the order of the input (lines of a file, or Entities). */
 export async function* inputIdentities(
@@ -21,11 +21,35 @@ export async function* inputIdentities(
     for await (const entity of entities) yield entity.identity;
     return;
   }
-  const input = audit.identities === "-" ? stdin : createReadStream(audit.identities);
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    const identity = line.trim();
-    if (identity) yield identity;
+  yield* linesOf(audit.identities === "-" ? stdin : createReadStream(audit.identities));
+}
+
+/** A line longer than any identity with room around it: it is not read whole. */
+const MAX_LINE = 4096;
+const LINE_BREAK = /\r\n|\r|\n/;
+
+const nonEmpty = (lines: string[]) => lines.map((line) => line.trim()).filter(Boolean);
+
+/**
+ * The lines of `input` (after LF, CRLF or CR), trimmed, the empty ones left out. Memory stays
+ * bounded: a line of more than MAX_LINE characters (a file with no line breaks) is a `UsageError`.
+ */
+export async function* linesOf(input: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let rest = "";
+  for await (const chunk of input) {
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    const lines = (rest + text).split(LINE_BREAK);
+    // The line the chunk ends in the middle of, completed by the next.
+    rest = lines.pop()!;
+    for (const line of nonEmpty(lines)) yield line;
+    if (rest.length > MAX_LINE) {
+      throw new UsageError(
+        `--identities has a line longer than ${MAX_LINE} characters: an identity is at most 64`,
+      );
+    }
   }
+  for (const line of nonEmpty((rest + decoder.decode()).split(LINE_BREAK))) yield line;
 }
 
 /**
@@ -44,12 +68,7 @@ export async function* eachOnce(
 /** How many identities a file names, read as a stream alongside the audit, for the progress line. */
 export async function countIdentities(path: string): Promise<number> {
   let count = 0;
-  for await (const line of createInterface({
-    input: createReadStream(path),
-    crlfDelay: Infinity,
-  })) {
-    if (line.trim()) count++;
-  }
+  for await (const _ of linesOf(createReadStream(path))) count++;
   return count;
 }
 

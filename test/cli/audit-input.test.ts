@@ -1,0 +1,47 @@
+// How an audit reads its identities from a file or stdin: line by line, in bounded memory.
+import { describe, expect, it } from "vitest";
+import { linesOf } from "../../src/cli/commands/audit-input.js";
+import { UsageError } from "../../src/cli/usage-error.js";
+
+async function lines(chunks: (string | Buffer)[]) {
+  const out: string[] = [];
+  for await (const line of linesOf(chunks.values() as unknown as AsyncIterable<Buffer>)) {
+    out.push(line);
+  }
+  return out;
+}
+
+describe("linesOf", () => {
+  it("splits on LF, CRLF and CR, trims each line and leaves out empty ones", async () => {
+    expect(await lines(["a-1\nb-2\r\nc-3\rd-4\n\n  e-5  \n"])).toStrictEqual([
+      "a-1",
+      "b-2",
+      "c-3",
+      "d-4",
+      "e-5",
+    ]);
+  });
+
+  it("joins a line, a CRLF and a UTF-8 character that chunks cut in two", async () => {
+    const bytes = Buffer.from("user-é1\r\nuser-2");
+    const cuts = [bytes.subarray(0, 6), bytes.subarray(6, 9), bytes.subarray(9)];
+    expect(await lines(cuts)).toStrictEqual(["user-é1", "user-2"]);
+  });
+
+  it("gives the last line without a line break after it", async () => {
+    expect(await lines(["a-1\n", "b-2"])).toStrictEqual(["a-1", "b-2"]);
+  });
+
+  it("refuses a line of more than 4096 characters without reading it whole", async () => {
+    const endless = (async function* () {
+      for (;;) yield Buffer.alloc(1024, "x");
+    })();
+    const reading = (async () => {
+      for await (const _ of linesOf(endless)) return "a line";
+    })();
+    await expect(reading).rejects.toThrow(UsageError);
+    await expect(reading).rejects.toThrow(
+      "--identities has a line longer than 4096 characters: an identity is at most 64",
+    );
+  });
+});
