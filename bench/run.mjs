@@ -601,6 +601,20 @@ In the run above, the audit at concurrency 10 took 1.09x its ideal, against 1.07
 before. Five interleaved runs of that audit alone with and without this stop's changes to the
 attempt and the audit gave medians of 5,326 and 5,331 ms: the difference is the machine's phase,
 not the code.
+
+### Sections 1 and 1b move with the machine, not only with the code
+
+On 2026-12-02 two full runs were made, about half an hour apart; the one above is the second,
+written whatever it showed. The first gave section 1 items at 0.68x the raw loop and \`pages()\`
+at 0.88x (1.05x and 1.01x the day before), and section 1b items at 0.71x and \`pages()\` at 0.77x
+(1.08x and 0.94x the day before). Right after it, section 1 alone was run for the code of the day
+before and that day's, interleaved: 0.69x and 1.06x for items in the first pair, then 1.07x and
+1.05x, 1.08x and 1.05x, 1.07x and 1.01x. Section 1b alone, the same way: items 0.72x and 0.72x,
+then 0.89x and 0.89x. The ratio to the raw loop moves by a third with the machine's phase, and a
+phase can last through a whole run, so a figure here is read against the same code measured
+alongside it. A CPU profile of 23 listings by \`pages()\` and by the raw loop in one process, one
+after the other, put the client's own time at about 4 % over the raw loop's: JSON parsing,
+decoding and garbage collection, which both pay alike, make up most of either.
 `;
 
 const machine = `${cpus()[0]?.model.trim()}, ${cpus().length} cores, Node ${process.version}`;
