@@ -3,7 +3,7 @@
 // and this package's spec, in the operations the package covers. Exit 0: in sync (every
 // difference is one openapi/sync-kept.yaml keeps, with its reason); 1: differences to review;
 // 2: the command was used wrongly.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -34,6 +34,9 @@ const IN_OAI = "spec/yaml/twilio_verify_v2.yaml";
 async function readTwilio(source, cwd, repo, timeoutMs) {
   if (source.startsWith("git:")) {
     const dir = resolve(cwd, repo ?? ".");
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new UsageError(`--repo ${JSON.stringify(repo)}: no such folder`);
+    }
     return parseSpec(gitShow(source.slice(4), dir, IN_OAI, ` in ${dir}`), source);
   }
   if (!/^https?:\/\//.test(source)) return readSpec(source, cwd);

@@ -99,6 +99,15 @@ describe("npm run spec:sync -- FILE", () => {
     expect(stdout).toContain("In sync");
     expect(code).toBe(0);
   });
+
+  it("says so when --repo is no folder, rather than blaming git", async () => {
+    const missing = join(tempDir("spec-sync-repo-"), "twilio-oai");
+    expect(await sync(["git:HEAD", "--repo", missing])).toStrictEqual({
+      code: 2,
+      stdout: "",
+      stderr: `spec:sync: --repo ${JSON.stringify(missing)}: no such folder\nRun "npm run spec:sync -- --help" for usage.\n`,
+    });
+  });
 });
 
 describe("npm run spec:sync -- URL", () => {
