@@ -57,9 +57,23 @@ export function progressLine({ stdout, stderr }: Io) {
   };
 }
 
-/** Aborts `controller` on Ctrl-C until the returned function is called. */
-export function abortOnInterrupt(controller: AbortController): () => void {
-  const onInterrupt = () => controller.abort();
-  process.once("SIGINT", onInterrupt);
-  return () => void process.off("SIGINT", onInterrupt);
+/** The signals that stop a command politely, each with its exit code as shells give it. */
+const INTERRUPTS = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * Aborts `controller` on Ctrl-C (SIGINT) or SIGTERM (what `timeout` and Kubernetes send) until
+ * `release()`; `code` is then the exit code for the signal that came.
+ */
+export function abortOnInterrupt(controller: AbortController) {
+  const interrupt = { code: INTERRUPTS.SIGINT as number, release: () => {} };
+  const handlers = Object.entries(INTERRUPTS).map(([name, code]) => {
+    const stop = () => {
+      interrupt.code = code;
+      controller.abort();
+    };
+    process.once(name, stop);
+    return () => void process.off(name, stop);
+  });
+  interrupt.release = () => handlers.forEach((off) => off());
+  return interrupt;
 }

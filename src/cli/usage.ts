@@ -48,4 +48,4 @@ Environment:
 Credentials come from the environment only, never from flags.
 
 Exit codes: 0 listed, 1 API or network error (audit: an Entity failed) or output not
-written, 2 usage error, 130 interrupted.`;
+written, 2 usage error, 130 interrupted (Ctrl-C), 143 stopped by SIGTERM.`;

@@ -1,5 +1,5 @@
 // The real process: what only a spawned `verify-factors` shows (exit codes, pipes, signals, a tty).
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditArgs, bin, listArgs, spawnBin } from "../support/cli.js";
@@ -49,6 +49,20 @@ describe("the verify-factors bin", () => {
     expect(result.code).toBe(130);
     expect(result.stderr).toBe("verify-factors: interrupted\n");
     await until(() => server.log[0]!.aborted);
+  });
+
+  it("exits 143 on SIGTERM, as `timeout` sends it, with the audit's lock let go", async () => {
+    const server = await fake({ total: 3 });
+    server.fail({ hang: true });
+    const dir = tempDir("bin-term-");
+    const [out, checkpoint] = [join(dir, "out.ndjson"), join(dir, "cp")];
+    const run = spawnBin(auditArgs(server.url, "--out", out, "--checkpoint", checkpoint));
+    await until(() => server.log.length === 1);
+    run.child.kill("SIGTERM");
+    const result = await run.done;
+    expect(result.code).toBe(143);
+    expect(result.stderr).toBe("\nverify-factors: interrupted\n");
+    expect(existsSync(`${checkpoint}.lock`)).toBe(false);
   });
 
   it("Ctrl-C after a page was written says where to resume, as an API error does", async () => {

@@ -29,7 +29,7 @@ export async function runAudit(
   if (typeof opened === "number") return opened;
   const checkpoint = opened;
   const controller = new AbortController();
-  const release = abortOnInterrupt(controller);
+  const interrupt = abortOnInterrupt(controller);
   const stdout = output(io.stdout, controller);
   const format = createFormat(command.output, [...command.properties], command.pickProperties);
   const file = audit.out !== undefined && !checkpoint ? openSync(audit.out, "w") : undefined;
@@ -116,7 +116,7 @@ export async function runAudit(
     if (stdout.failure) return report.fail(1, cannotWrite(stdout.failure));
     if (controller.signal.aborted) {
       io.stderr.write("\nverify-factors: interrupted\n");
-      return 130;
+      return interrupt.code;
     }
     // The audit as a whole failed (the Service's Entities could not be listed): one line.
     if (error instanceof VerifyArgumentError) return report.usage(error);
@@ -129,7 +129,7 @@ export async function runAudit(
     throw error;
   } finally {
     stdout.release();
-    release();
+    interrupt.release();
     checkpoint?.close();
     if (file !== undefined) closeSync(file);
     if (failedFile !== undefined) closeSync(failedFile);

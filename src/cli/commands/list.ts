@@ -15,7 +15,7 @@ export async function runList(
   const controller = new AbortController();
   const stdout = output(io.stdout, controller);
   const write = stdout.write;
-  const release = abortOnInterrupt(controller);
+  const interrupt = abortOnInterrupt(controller);
 
   const format = createFormat(command.output, [...command.properties], command.pickProperties);
   const progress = progressLine(io);
@@ -41,12 +41,12 @@ export async function runList(
     if (command.output === "json") await write(format.end());
     if (controller.signal.aborted) {
       const cursor = error instanceof VerifyError ? error.cursor : undefined;
-      return report.fail(130, `interrupted${resumeHint(cursor)}`);
+      return report.fail(interrupt.code, `interrupted${resumeHint(cursor)}`);
     }
     if (error instanceof VerifyArgumentError) return report.usage(error);
     return report.fail(1, report.describe(error));
   } finally {
     stdout.release();
-    release();
+    interrupt.release();
   }
 }
