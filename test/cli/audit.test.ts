@@ -1,17 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { auditArgs, bin, credentials, runMain as run } from "../support/cli.js";
+import { auditArgs, bin, credentials, runMain as run, spawnBin } from "../support/cli.js";
 import { makeFactor, SERVICE_SID, type FakeVerify } from "../support/fake-verify.js";
 import { until } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
@@ -283,36 +274,23 @@ describe("verify-factors audit", () => {
     expect(rowsOf(stdout)).toHaveLength(names(6).reduce((n, id) => n + factorsFor(id).length, 0));
   });
 
-  it("refuses --identities - when stdin is a folder, which would read as empty", async () => {
+  it.each([
+    [
+      "stdin is a folder, which would read as empty",
+      () => tempDir("audit-stdin-"),
+      "--identities -: stdin is a folder; give the identities on a pipe",
+    ],
+    [
+      "stdin has no line break in sight (/dev/zero)",
+      () => "/dev/zero",
+      "--identities has a line longer than 4096 characters: an identity is at most 64",
+    ],
+  ])("refuses --identities - when %s, in one line, exit 2", async (_name, stdin, message) => {
     const server = await fake({ factorsFor });
-    const folder = openSync(tempDir("audit-stdin-"), "r");
-    const child = spawn(process.execPath, [bin, ...audit(server, "--identities", "-")], {
-      env: { PATH: process.env.PATH!, ...credentials },
-      stdio: [folder, "ignore", "pipe"],
-    });
-    closeSync(folder);
-    let stderr = "";
-    child.stderr!.on("data", (chunk) => (stderr += chunk));
-    expect(await exitOf(child)).toBe(2);
-    expect(stderr).toBe(
-      "verify-factors: --identities -: stdin is a folder; give the identities on a pipe\nTry: verify-factors --help\n",
-    );
-  });
-
-  it("refuses an input with no line break in sight (stdin from /dev/zero) in one line, exit 2", async () => {
-    const server = await fake({ factorsFor });
-    const zeros = openSync("/dev/zero", "r");
-    const child = spawn(process.execPath, [bin, ...audit(server, "--identities", "-")], {
-      env: { PATH: process.env.PATH!, ...credentials },
-      stdio: [zeros, "ignore", "pipe"],
-    });
-    closeSync(zeros);
-    let stderr = "";
-    child.stderr!.on("data", (chunk) => (stderr += chunk));
-    expect(await exitOf(child)).toBe(2);
-    expect(stderr).toBe(
-      "verify-factors: --identities has a line longer than 4096 characters: an identity is at most 64\nTry: verify-factors --help\n",
-    );
+    const args = audit(server, "--identities", "-");
+    const { code, stderr } = await spawnBin(args, { stdinFrom: stdin() }).done;
+    expect(code).toBe(2);
+    expect(stderr).toBe(`verify-factors: ${message}\nTry: verify-factors --help\n`);
     expect(server.log).toHaveLength(0);
   });
 

@@ -40,12 +40,15 @@ export function spawnBin(
     env = credentials,
     pipeTo,
     argv,
+    stdinFrom,
     stdoutTo,
     stderrTo,
   }: {
     env?: Record<string, string>;
     pipeTo?: string;
     argv?: string[];
+    /** A file (or folder, or device) stdin is read from, instead of a pipe the test writes. */
+    stdinFrom?: string;
     /** A file stdout (or stderr) is written to, instead of a pipe the test reads. */
     stdoutTo?: string;
     stderrTo?: string;
@@ -54,19 +57,21 @@ export function spawnBin(
   const command = pipeTo
     ? `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} ${args.map((a) => JSON.stringify(a)).join(" ")} | ${pipeTo}`
     : undefined;
-  const [out, err] = [stdoutTo, stderrTo].map((to) =>
-    to === undefined ? "pipe" : openSync(to, "w"),
-  );
+  const [input, out, err] = [
+    [stdinFrom, "r"],
+    [stdoutTo, "w"],
+    [stderrTo, "w"],
+  ].map(([path, flags]) => (path === undefined ? "pipe" : openSync(path, flags!)));
   const options = {
     env: { PATH: process.env.PATH!, ...env },
-    stdio: ["pipe", out, err],
+    stdio: [input, out, err],
   } as SpawnOptions;
   const child = argv
     ? spawn(argv[0]!, argv.slice(1), options)
     : command
       ? spawn("bash", ["-o", "pipefail", "-c", command], options)
       : spawn(process.execPath, [bin, ...args], options);
-  for (const fd of [out, err]) if (typeof fd === "number") closeSync(fd); // the child has its own
+  for (const fd of [input, out, err]) if (typeof fd === "number") closeSync(fd); // the child has its own
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk) => (stdout += chunk));
