@@ -4,10 +4,11 @@
 // "API docs by" logo from Redocly's CDN, and Redoc 3 posts usage telemetry when a reader clicks
 // (the CLI writes `disableTelemetry: false` whatever redocly.yaml says). Both are fixed up here.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { statOf, UsageError } from "./spec-diff/read-spec.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -19,16 +20,6 @@ Builds the HTML reference of the OpenAPI description: one file that renders offl
   -o, --output FILE  where to write the page (default: docs/index.html)
 
 Exit codes: 0 written, 1 the build failed, 2 usage error.`;
-
-class UsageError extends Error {}
-
-const isFile = (path) => {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-};
 
 function parse(argv) {
   let parsed;
@@ -46,7 +37,7 @@ function parse(argv) {
   }
   const { help, spec, output } = parsed.values;
   if (help) return null;
-  if (!isFile(spec)) {
+  if (!statOf(spec)?.isFile()) {
     throw new UsageError(`--spec ${JSON.stringify(spec)} is not a file`);
   }
   return { spec: resolve(spec), output: resolve(output) };

@@ -3,12 +3,19 @@
 // and this package's spec, in the operations the package covers. Exit 0: in sync (every
 // difference is one openapi/sync-kept.yaml keeps, with its reason); 1: differences to review;
 // 2: the command was used wrongly.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
-import { gitShow, parseSpec, readSpec, SPEC_IN_REPO, UsageError } from "./spec-diff/read-spec.mjs";
+import {
+  gitShow,
+  parseSpec,
+  readSpec,
+  SPEC_IN_REPO,
+  statOf,
+  UsageError,
+} from "./spec-diff/read-spec.mjs";
 import { compareWithTwilio } from "./spec-sync/compare.mjs";
 import { renderSync } from "./spec-sync/report.mjs";
 
@@ -34,7 +41,7 @@ const IN_OAI = "spec/yaml/twilio_verify_v2.yaml";
 async function readTwilio(source, cwd, repo, timeoutMs) {
   if (source.startsWith("git:")) {
     const dir = resolve(cwd, repo ?? ".");
-    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    if (!statOf(dir)?.isDirectory()) {
       throw new UsageError(`--repo ${JSON.stringify(repo)}: no such folder`);
     }
     return parseSpec(gitShow(source.slice(4), dir, IN_OAI, ` in ${dir}`), source);

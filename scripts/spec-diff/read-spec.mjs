@@ -1,6 +1,6 @@
 // Reads one side of a comparison: a file path, or `git:REF` for the spec as it was at that ref.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "yaml";
 
@@ -9,6 +9,15 @@ export const SPEC_IN_REPO = "openapi/verify.yaml";
 
 /** A mistake in what was asked: the message says what was wrong; exit 2. */
 export class UsageError extends Error {}
+
+/** What `path` is (`fs.Stats`), or `undefined` when it cannot be looked at (missing, under a file). */
+export function statOf(path) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The text of `path` at git `ref` in the repository at `cwd`, or a `UsageError` that says there is

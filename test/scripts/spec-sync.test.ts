@@ -100,12 +100,17 @@ describe("npm run spec:sync -- FILE", () => {
     expect(code).toBe(0);
   });
 
-  it("says so when --repo is no folder, rather than blaming git", async () => {
-    const missing = join(tempDir("spec-sync-repo-"), "twilio-oai");
-    expect(await sync(["git:HEAD", "--repo", missing])).toStrictEqual({
+  it.each([
+    ["missing", "twilio-oai"],
+    ["under a file", "a-file/twilio-oai"],
+  ])("says so when --repo is no folder (%s), rather than blaming git", async (_name, path) => {
+    const dir = tempDir("spec-sync-repo-");
+    writeFileSync(join(dir, "a-file"), "");
+    const repo = join(dir, path);
+    expect(await sync(["git:HEAD", "--repo", repo])).toStrictEqual({
       code: 2,
       stdout: "",
-      stderr: `spec:sync: --repo ${JSON.stringify(missing)}: no such folder\nRun "npm run spec:sync -- --help" for usage.\n`,
+      stderr: `spec:sync: --repo ${JSON.stringify(repo)}: no such folder\nRun "npm run spec:sync -- --help" for usage.\n`,
     });
   });
 });
