@@ -10,7 +10,7 @@ export const SPEC_IN_REPO = "openapi/verify.yaml";
 /** A mistake in what was asked: the message says what was wrong; exit 2. */
 export class UsageError extends Error {}
 
-/** What `path` is (`fs.Stats`), or `undefined` when it cannot be looked at (missing, under a file). */
+/** What `path` is (`fs.Stats`), or `undefined` when it cannot be looked at (missing, say). */
 export function statOf(path) {
   try {
     return statSync(path);
