@@ -2,6 +2,8 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { UsageError } from "./usage-error.js";
 
+const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
+
 /** Whether a process with this id is running (one of another user's counts too). */
 function alive(pid: number): boolean {
   try {
@@ -21,21 +23,19 @@ export function lockFor(path: string): () => void {
   const cannotTake = (why: string) =>
     new UsageError(`--checkpoint ${JSON.stringify(path)}: its lock ${JSON.stringify(lock)} ${why}`);
   for (let attempt = 0; attempt < 2; attempt++) {
-    let pid: number;
     try {
       const fd = openSync(lock, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
       return () => rmSync(lock, { force: true });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== "EEXIST") throw cannotTake(`cannot be made (${code ?? error})`);
-      try {
-        pid = Number(readFileSync(lock, "utf8"));
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw cannotTake(`cannot be read (${code ?? error}); if no audit runs, delete it`);
-      }
+      if (codeOf(error) !== "EEXIST") throw cannotTake(`cannot be made (${codeOf(error)})`);
+    }
+    let pid: number;
+    try {
+      pid = Number(readFileSync(lock, "utf8"));
+    } catch (error) {
+      throw cannotTake(`cannot be read (${codeOf(error)}); if no audit runs, delete it`);
     }
     if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
       throw new UsageError(
