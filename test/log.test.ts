@@ -85,9 +85,9 @@ describe("logging", () => {
       const { lines } = await listWithRetry();
       expect(lines.filter(([level]) => level === "debug")).toHaveLength(3);
     }
-    expect(() =>
-      clientFor({ url: "http://127.0.0.1:9" } as never, { logLevel: "all" as never }),
-    ).toThrow(VerifyArgumentError);
+    expect(() => clientFor({ url: "http://127.0.0.1:9" }, { logLevel: "all" as never })).toThrow(
+      VerifyArgumentError,
+    );
   });
 
   it("never lets VERIFY_FACTORS_LOG break an app: empty is unset, anything else is warned of once", async () => {

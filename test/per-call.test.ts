@@ -66,7 +66,7 @@ describe("per-call options", () => {
 });
 
 describe("headers, checked at the call", () => {
-  const client = clientFor({ url: "http://127.0.0.1:9" } as never);
+  const client = clientFor({ url: "http://127.0.0.1:9" });
   const refused = (headers: unknown) => {
     try {
       client.listFactors({ ...target, headers: headers as never });

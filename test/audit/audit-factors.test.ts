@@ -203,7 +203,7 @@ describe("auditFactors", () => {
     [{ serviceSid, maxRetries: -1 }, "maxRetries"],
     [{ serviceSid, timeoutMs: 0 }, "timeoutMs"],
   ])("checks %j at the call", (options, parameter) => {
-    const client = clientFor({ url: "http://127.0.0.1:9" } as never);
+    const client = clientFor({ url: "http://127.0.0.1:9" });
     try {
       client.auditFactors(options as never);
       throw new Error("no error");

@@ -130,9 +130,12 @@ describe("a client's maxConcurrency", () => {
 
   it.each([0, 1001, 1.5, "2"])("is refused at the call when it is %j", (maxConcurrency) => {
     expect(() =>
-      clientFor({ url: "http://127.0.0.1:9" } as never, {
-        maxConcurrency: maxConcurrency as never,
-      }),
+      clientFor(
+        { url: "http://127.0.0.1:9" },
+        {
+          maxConcurrency: maxConcurrency as never,
+        },
+      ),
     ).toThrow(/^maxConcurrency /);
   });
 });

@@ -178,7 +178,7 @@ describe("retries", () => {
     const server = await fake();
     const url = server.url;
     await server.close();
-    const client = clientFor({ ...server, url }, { maxRetries: 0 });
+    const client = clientFor({ url }, { maxRetries: 0 });
     const error = await rejection(client.listFactors(target).toArray());
     expect(error).toBeInstanceOf(VerifyConnectionError);
     expect(error.message).toMatch(/connection failed/);

@@ -41,7 +41,7 @@ describe("listEntities", () => {
   });
 
   it("checks the Service SID at the call", () => {
-    const client = clientFor({ url: "http://127.0.0.1:9" } as never);
+    const client = clientFor({ url: "http://127.0.0.1:9" });
     expect(() => client.listEntities({ serviceSid: "VA1" })).toThrow(VerifyArgumentError);
   });
 });
