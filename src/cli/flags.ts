@@ -60,9 +60,16 @@ function checkTokens(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>
     if (option.type === "string" && token.value === undefined) {
       throw new UsageError(`${token.rawName} needs a value`);
     }
-    // `--out --summary s.json` is a value forgotten, not a file named "--summary".
-    if (option.type === "string" && !token.inlineValue && FLAGS.has(token.value!)) {
-      throw new UsageError(`${token.rawName} needs a value; ${token.value} is a flag of its own`);
+    // `--out --summary s.json` is a value forgotten, not a file named "--summary". A value that
+    // looks like a flag is taken only inline (`--out=--x`), as Node's strict parser asks.
+    const looksLikeFlag = /^--./.test(token.value ?? "") || FLAGS.has(token.value!);
+    if (option.type === "string" && !token.inlineValue && looksLikeFlag) {
+      const known = FLAGS.has(token.value!.split("=")[0]!);
+      throw new UsageError(
+        known
+          ? `${token.rawName} needs a value; ${token.value} is a flag of its own`
+          : `${token.rawName} needs a value; to give one that starts with --, write ${token.rawName}=VALUE`,
+      );
     }
     if (option.type === "boolean" && token.value !== undefined) {
       throw new UsageError(`${token.rawName} takes no value`);

@@ -172,6 +172,14 @@ describe("verify-factors list", () => {
       /^verify-factors: --out needs a value; --summary is a flag of its own$/m,
     ],
     [
+      ["audit", "--service-sid", SERVICE_SID, "--summary", "--output=json"],
+      /^verify-factors: --summary needs a value; --output=json is a flag of its own$/m,
+    ],
+    [
+      ["audit", "--service-sid", SERVICE_SID, "--failed", "--x"],
+      /^verify-factors: --failed needs a value; to give one that starts with --, write --failed=VALUE$/m,
+    ],
+    [
       ["list", "--service-sid", SERVICE_SID, "--identity", IDENTITY, "--properties", "-o", "tsv"],
       /^verify-factors: --properties needs a value; -o is a flag of its own$/m,
     ],
