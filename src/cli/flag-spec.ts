@@ -1,4 +1,5 @@
-// The flags as Node's parser reads them, and the whole numbers some of them take.
+// The flags as Node's parser reads them, which command takes which, and the whole numbers some
+// of them take.
 import { parseWholeNumber } from "../whole-number.js";
 import { UsageError } from "./usage-error.js";
 
@@ -35,6 +36,31 @@ export const FLAGS = new Set(
     ...("short" in option ? [`-${option.short}`] : []),
   ]),
 );
+
+/** The flags each command takes. */
+const COMMON_FLAGS = [
+  "service-sid",
+  "page-size",
+  "output",
+  "properties",
+  "base-url",
+  "header",
+  "log-level",
+];
+export const LIST_FLAGS = new Set([...COMMON_FLAGS, "identity", "limit", "page", "page-token"]);
+export const AUDIT_FLAGS = new Set([
+  ...COMMON_FLAGS,
+  "identities",
+  "status",
+  "factor-type",
+  "concurrency",
+  "out",
+  "checkpoint",
+  "summary",
+  "failed",
+  "report",
+  "stale-days",
+]);
 
 export type Values = {
   [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { type: "boolean" }

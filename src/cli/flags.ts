@@ -2,36 +2,12 @@
 import { parseArgs } from "node:util";
 import { auditFlags } from "./audit-flags.js";
 import { AUDIT_PROPERTIES, DEFAULT_PROPERTIES, propertiesOf } from "./fields.js";
-import { FLAGS, integer, OPTIONS, type Values } from "./flag-spec.js";
+import { AUDIT_FLAGS, FLAGS, integer, LIST_FLAGS, OPTIONS, type Values } from "./flag-spec.js";
 import { FORMATS, type FormatName } from "./formats.js";
 import { closest } from "./suggest.js";
 import { UsageError } from "./usage-error.js";
 
 export { OPTIONS } from "./flag-spec.js";
-
-const COMMON_FLAGS = [
-  "service-sid",
-  "page-size",
-  "output",
-  "properties",
-  "base-url",
-  "header",
-  "log-level",
-];
-const LIST_FLAGS = new Set([...COMMON_FLAGS, "identity", "limit", "page", "page-token"]);
-const AUDIT_FLAGS = new Set([
-  ...COMMON_FLAGS,
-  "identities",
-  "status",
-  "factor-type",
-  "concurrency",
-  "out",
-  "checkpoint",
-  "summary",
-  "failed",
-  "report",
-  "stale-days",
-]);
 
 export type Command = ReturnType<typeof parse>;
 export type AuditCommand = Extract<Command, { name: "audit" }>;
@@ -62,14 +38,12 @@ function checkTokens(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>
     }
     // `--out --summary s.json` is a value forgotten, not a file named "--summary". A value that
     // looks like a flag is taken only inline (`--out=--x`), as Node's strict parser asks.
-    const looksLikeFlag = /^--./.test(token.value ?? "") || FLAGS.has(token.value!);
-    if (option.type === "string" && !token.inlineValue && looksLikeFlag) {
-      const known = FLAGS.has(token.value!.split("=")[0]!);
-      throw new UsageError(
-        known
-          ? `${token.rawName} needs a value; ${token.value} is a flag of its own`
-          : `${token.rawName} needs a value; to give one that starts with --, write ${token.rawName}=VALUE`,
-      );
+    const value = token.inlineValue ? undefined : token.value;
+    if (option.type === "string" && value && (value.startsWith("--") || FLAGS.has(value))) {
+      const why = FLAGS.has(value.split("=")[0]!)
+        ? `${value} is a flag of its own`
+        : `to give one that starts with --, write ${token.rawName}=VALUE`;
+      throw new UsageError(`${token.rawName} needs a value; ${why}`);
     }
     if (option.type === "boolean" && token.value !== undefined) {
       throw new UsageError(`${token.rawName} takes no value`);
