@@ -1,6 +1,7 @@
 // What a checkpoint file says. Its first line is the command it belongs to; each line after it an
 // Entity done (its identity, the output's length after its rows, its factors' type/status);
 // a last "#complete" when the audit went through its whole input.
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { UsageError } from "./usage-error.js";
 import { IdentitySet } from "./identity-set.js";
 
@@ -14,15 +15,28 @@ const opensCheckpoint = (line: string, whole: boolean) =>
 
 const quoted = (line: string) => JSON.stringify(line.slice(0, 40));
 
+/** Enough of a file to find its first line, unless that line is too long for a checkpoint's. */
+const HEAD_BYTES = 64 * 1024;
+
+/** The start of the file at `path`, and whether it holds the whole of its first line. */
+function headOf(path: string): { head: string; firstWhole: boolean } {
+  const file = openSync(path, "r");
+  try {
+    const bytes = new Uint8Array(HEAD_BYTES);
+    const read = readSync(file, bytes, 0, HEAD_BYTES, 0);
+    const head = new TextDecoder().decode(bytes.subarray(0, read));
+    return { head, firstWhole: read < HEAD_BYTES || head.includes("\n") };
+  } finally {
+    closeSync(file);
+  }
+}
+
 /**
- * What the checkpoint file at `path` says, from its `text`: the identities done, and the
- * output's length after them. A file that is no checkpoint, or has a damaged line, is refused
- * (a `UsageError` that says what to do).
+ * What the checkpoint file at `path` says: the identities done, and the output's length after
+ * them. A file that is no checkpoint, or has a damaged line, is refused (a `UsageError` that says
+ * what to do); one that is no checkpoint from its first line on, before it is read whole.
  */
-export function readCheckpoint(
-  text: string,
-  path: string,
-): {
+export function readCheckpoint(path: string): {
   done: IdentitySet;
   earlier: string[][];
   outBytes: number;
@@ -35,15 +49,21 @@ export function readCheckpoint(
     new UsageError(
       `${named}: ${what}; it cannot say which rows --out holds: delete both and audit again`,
     );
-  // A line cut short by a crash has no newline yet: it did not happen.
-  const length = text.lastIndexOf("\n") + 1;
-  const first = text.split("\n", 1)[0]!;
-  // Someone else's file, never to be cut back.
-  if (text !== "" && !opensCheckpoint(first, length > 0)) {
+  const { head, firstWhole } = headOf(path);
+  const first = head.split("\n", 1)[0]!;
+  // Someone else's file, never to be cut back; told from its first line, so a large one is not
+  // read whole first.
+  const opens = firstWhole
+    ? opensCheckpoint(first, head.includes("\n"))
+    : first.startsWith(BOUND) || first.startsWith('"');
+  if (head !== "" && !opens) {
     throw new UsageError(
       `${named} is not a checkpoint an audit wrote (it starts ${quoted(first)}); give a path of its own, so that this file is kept`,
     );
   }
+  const text = readFileSync(path, "utf8");
+  // A line cut short by a crash has no newline yet: it did not happen.
+  const length = text.lastIndexOf("\n") + 1;
   const done = new IdentitySet();
   const earlier: string[][] = [];
   let [outBytes, finished] = [0, false];

@@ -3,15 +3,7 @@
 // cut back to the last length recorded, so rows written after it (an Entity whose checkpoint line
 // never made it) go, and that Entity is audited again: no row missing, none twice. Keyed by
 // identity, not by place, so Entities listed in another order, or added, resume exactly once.
-import {
-  closeSync,
-  existsSync,
-  ftruncateSync,
-  openSync,
-  readFileSync,
-  statSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, existsSync, ftruncateSync, openSync, statSync, writeSync } from "node:fs";
 import { bindingOf, differenceOf } from "./checkpoint-binding.js";
 import { BOUND, COMPLETE, readCheckpoint } from "./checkpoint-file.js";
 import type { Report } from "./errors.js";
@@ -70,9 +62,7 @@ function openLocked(
   outPath: string,
   binding: Record<string, string>,
 ): Checkpoint {
-  const earlier = existsSync(checkpointPath)
-    ? readCheckpoint(readFileSync(checkpointPath, "utf8"), checkpointPath)
-    : undefined;
+  const earlier = existsSync(checkpointPath) ? readCheckpoint(checkpointPath) : undefined;
   if (earlier && earlier.length > 0) {
     const difference = earlier.binding
       ? differenceOf(earlier.binding, binding)

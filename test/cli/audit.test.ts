@@ -1,5 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditArgs, bin, credentials, runMain as run, spawnBin } from "../support/cli.js";
@@ -705,6 +714,29 @@ describe("a damaged checkpoint", () => {
     );
     expect(readFileSync(paths.checkpoint, "utf8")).toBe(text);
     expect(server.log).toHaveLength(0);
+  });
+
+  it("is refused from its first line, not read whole first, when it is a large file", async () => {
+    const server = await fake({ factorsFor });
+    const { paths, args } = checkpointed(server, names(2));
+    // Past the longest string Node can make: read whole, it failed with Node's own message.
+    writeFileSync(paths.checkpoint, "");
+    truncateSync(paths.checkpoint, 600 * 2 ** 20);
+    const result = await run(args());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      / is not a checkpoint an audit wrote \(it starts "(\\u0000){40}"\)/,
+    );
+    expect(statSync(paths.checkpoint).size).toBe(600 * 2 ** 20);
+  });
+
+  it("whose first line is longer than any checkpoint's is judged on the whole file", async () => {
+    const server = await fake({ factorsFor });
+    const { paths, args } = checkpointed(server, names(2));
+    writeFileSync(paths.checkpoint, `#bound\t{${"x".repeat(70_000)}\n`);
+    const result = await run(args());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/: line 1 is damaged \(its command does not parse\)/);
   });
 
   it("that a crash cut inside its first line is started afresh", async () => {
