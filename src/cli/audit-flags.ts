@@ -11,12 +11,15 @@ import { UsageError } from "./usage-error.js";
 const STATUSES: readonly string[] = FACTOR_STATUSES;
 const TYPES: readonly string[] = FACTOR_TYPES;
 
-/** Whether two paths name one file: the same path, or (for files that exist) the same inode. */
+/**
+ * Whether two paths name one file: the same path, or the same regular file by its inode (a
+ * terminal is both standard input and output, and that is no clash).
+ */
 function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
   try {
     const [x, y] = [statSync(a), statSync(b)];
-    return x.dev === y.dev && x.ino === y.ino;
+    return x.isFile() && x.dev === y.dev && x.ino === y.ino;
   } catch {
     return false;
   }
@@ -60,14 +63,22 @@ export function auditFlags(values: Values, output: FormatName) {
   if (values.checkpoint !== undefined) {
     for (const flag of ["out", "checkpoint"] as const) checkRegularFile(`--${flag}`, values[flag]!);
   }
+  // Standard input and output by the names Linux and macOS give them: a file redirected to
+  // either is read or written under that name too.
+  const input: [string, string | undefined] =
+    values.identities === "-"
+      ? ["--identities - (standard input)", "/dev/stdin"]
+      : ["--identities", values.identities];
   refuseSharedFiles([
-    ["--identities", values.identities === "-" ? undefined : values.identities],
+    input,
     ["--out", values.out],
     ["--checkpoint", values.checkpoint],
     ["--summary", values.summary],
     ["--failed", values.failed],
     ["--report", values.report],
   ]);
+  // Without --out the rows go to standard output, which must not be the file being read.
+  if (values.out === undefined) refuseSharedFiles([input, ["standard output", "/dev/stdout"]]);
   if (values["stale-days"] !== undefined && values.report === undefined) {
     throw new UsageError("--stale-days needs --report: it picks the factors the report lists");
   }

@@ -303,6 +303,56 @@ describe("verify-factors audit", () => {
     expect(server.log).toHaveLength(0);
   });
 
+  it.each([
+    [
+      "--identities - reads the file --out names",
+      (file: string) => ({ args: ["--identities", "-", "--out", file], stdinFrom: file }),
+      "--identities - (standard input) and --out",
+    ],
+    [
+      "the rows go to the end of the --identities file (>>)",
+      (file: string) => ({ args: ["--identities", file], stdoutTo: file }),
+      "--identities and standard output",
+    ],
+    [
+      "--identities - reads the file the rows go to the end of",
+      (file: string) => ({ args: ["--identities", "-"], stdinFrom: file, stdoutTo: file }),
+      "--identities - (standard input) and standard output",
+    ],
+  ])(
+    "refuses to write where it reads when %s: exit 2, the file kept",
+    async (_name, setup, flags) => {
+      const server = await fake({ factorsFor });
+      const file = identitiesFile(names(3));
+      const before = readFileSync(file, "utf8");
+      const { args, ...redirects } = setup(file);
+      const { code, stderr } = await spawnBin(audit(server, ...args), redirects).done;
+      expect(code).toBe(2);
+      expect(stderr).toContain(`verify-factors: ${flags} name the same file; give each its own\n`);
+      expect(readFileSync(file, "utf8")).toBe(before);
+      expect(server.log).toHaveLength(0);
+    },
+  );
+
+  it("takes standard input and output that are one device, as a terminal is, for no clash", async () => {
+    const server = await fake({ factorsFor });
+    const args = audit(server, "--identities", "-");
+    const child = spawnBin(args, { stdinFrom: "/dev/null", stdoutTo: "/dev/null" });
+    const { code, stderr } = await child.done;
+    expect([code, stderr]).toEqual([0, expect.stringContaining("0 entities")]);
+  });
+
+  it("reads --identities - from a file while the rows go to another", async () => {
+    const server = await fake({ factorsFor });
+    const out = join(tempDir("audit-redirect-"), "rows.ndjson");
+    const args = audit(server, "--identities", "-");
+    const child = spawnBin(args, { stdinFrom: identitiesFile(names(3)), stdoutTo: out });
+    expect((await child.done).code).toBe(0);
+    expect(rowsOf(readFileSync(out, "utf8"))).toHaveLength(
+      names(3).reduce((n, id) => n + factorsFor(id).length, 0),
+    );
+  });
+
   it("with --out and --checkpoint, killed (-9) and run again, writes each row exactly once", async () => {
     const server = await fake({ factorsFor, latencyMs: 15 });
     const dir = tempDir("audit-kill-");

@@ -49,7 +49,7 @@ export function spawnBin(
     argv?: string[];
     /** A file (or folder, or device) stdin is read from, instead of a pipe the test writes. */
     stdinFrom?: string;
-    /** A file stdout (or stderr) is written to, instead of a pipe the test reads. */
+    /** A file stdout (or stderr) is appended to, as `>>` does, instead of a pipe the test reads. */
     stdoutTo?: string;
     stderrTo?: string;
   } = {},
@@ -59,8 +59,8 @@ export function spawnBin(
     : undefined;
   const [input, out, err] = [
     [stdinFrom, "r"],
-    [stdoutTo, "w"],
-    [stderrTo, "w"],
+    [stdoutTo, "a"],
+    [stderrTo, "a"],
   ].map(([path, flags]) => (path === undefined ? "pipe" : openSync(path, flags!)));
   const options = {
     env: { PATH: process.env.PATH!, ...env },
