@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { SlowestFirst } from "./test/support/sequencer.js";
 
 export default defineConfig({
   test: {
@@ -8,6 +9,7 @@ export default defineConfig({
     maxWorkers: 4,
     // Files share a worker and its loaded modules: a fresh process per file cost more than most files.
     isolate: false,
+    sequence: { sequencer: SlowestFirst },
     globalSetup: ["test/support/global-setup.ts"],
     setupFiles: ["test/support/setup.ts"],
     typecheck: {
