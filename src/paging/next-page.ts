@@ -1,3 +1,4 @@
+import { describe } from "../checks.js";
 import type { Cursor } from "../cursor.js";
 import { VerifyPaginationError } from "../errors.js";
 import { snippet } from "../shown.js";
@@ -8,12 +9,16 @@ import { parseWholeNumber } from "../whole-number.js";
  * promises only that its query carries a `PageToken`, so that is all this relies on. The request
  * goes to the client's own `baseUrl` with the listing's own page size: the URL's host, path and
  * `PageSize` are never followed. `Page` is client state (the reference says so); it is kept when it
- * is a whole number, to resume from, and otherwise left out, since `PageToken` alone is the place.
+ * is a whole number a number holds exactly, to resume from, and otherwise left out, since
+ * `PageToken` alone is the place.
  */
 export function readNextPageUrl(nextPageUrl: unknown): (Cursor & { pageToken: string }) | null {
-  if (nextPageUrl === null || nextPageUrl === undefined) return null;
+  if (nextPageUrl === null) return null;
+  // The spec requires the field: a page without it cannot say whether another follows.
   if (typeof nextPageUrl !== "string") {
-    throw new VerifyPaginationError(`meta.next_page_url is a ${typeof nextPageUrl}, not a URL`);
+    throw new VerifyPaginationError(
+      `meta.next_page_url ${describe(nextPageUrl)}, not a URL or null`,
+    );
   }
   // The query split off as the spec's pattern reads it (up to the first `?`, before any `#`), not
   // by a URL parser: a host or path it would refuse changes nothing here.
@@ -27,5 +32,7 @@ export function readNextPageUrl(nextPageUrl: unknown): (Cursor & { pageToken: st
   }
   // Stryker disable next-line StringLiteral: any text that is not a whole number means no Page
   const page = parseWholeNumber(query.get("Page") ?? "");
-  return page === undefined ? { pageToken } : { page, pageToken };
+  // Past the safe integers a number is rounded, and the request would name another page.
+  // Stryker disable next-line ConditionalExpression: Number.isSafeInteger(undefined) is false too
+  return page !== undefined && Number.isSafeInteger(page) ? { page, pageToken } : { pageToken };
 }

@@ -23,16 +23,26 @@ describe("pagingStep", () => {
     });
   });
 
+  it("keeps the largest Page a number holds exactly", () => {
+    const link = url(`Page=${Number.MAX_SAFE_INTEGER}&PageToken=x`);
+    expect(pagingStep([1], link, start, none).nextCursor).toStrictEqual({
+      page: Number.MAX_SAFE_INTEGER,
+      pageToken: "x",
+    });
+  });
+
   it("keeps the page size it asked for, whatever the link says", () => {
     const step = pagingStep([1], url("PageSize=7&Page=1&PageToken=PT3"), start, none);
     expect(step.next).toMatchObject({ pageSize: 3, page: 1, pageToken: "PT3" });
   });
 
-  it("relies on the link's PageToken alone: a Page that is not a whole number is left out", () => {
+  it("relies on the link's PageToken alone: a Page that is no whole number a number holds is left out", () => {
     for (const link of [
       url("Page=1.5&PageToken=x"),
       url("Page=&PageToken=x"),
       url("PageToken=x"),
+      // Past the safe integers a number is rounded: the request would name another page.
+      url(`Page=${Number.MAX_SAFE_INTEGER + 2}&PageToken=x`),
     ]) {
       const step = pagingStep([1], link, start, none);
       expect(step.error).toBeUndefined();
@@ -95,7 +105,8 @@ describe("pagingStep", () => {
     ["an empty PageToken", url("Page=1&PageToken="), /no PageToken/],
     ["a PageToken only in its fragment", "https://x/y#?PageToken=T", /no PageToken/],
     ["no query at all", "PageToken=T", /no PageToken/],
-    ["a number", 42, /is a number, not a URL/],
+    ["a number", 42, /next_page_url is 42, not a URL or null/],
+    ["no next_page_url at all", undefined, /next_page_url is undefined, not a URL or null/],
   ])("hands out the page, then stops with an error, for a link with %s", (_name, link, message) => {
     const step = pagingStep([1], link, start, none);
     expect(step.items).toStrictEqual([1]);
