@@ -413,7 +413,7 @@ describe("an audit of every Entity whose listing fails", () => {
     const result = await run(audit(server, "--output", "ndjson"));
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      "verify-factors: error 20003: Authenticate\\u001b]0;x\\u0007 (HTTP 401) https://www.twilio.com/docs/errors/20003; check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: they were not accepted\n",
+      "verify-factors: listing the Service's Entities: error 20003: Authenticate\\u001b]0;x\\u0007 (HTTP 401) https://www.twilio.com/docs/errors/20003; check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: they were not accepted\n",
     );
   });
 });
@@ -445,7 +445,9 @@ describe("an audit whose Entities listing breaks part-way", () => {
       audit(server, "--page-size", "5", "--out", out, "--checkpoint", checkpoint);
     const first = await run(args(broken));
     expect(first.code).toBe(1);
-    expect(first.stderr).toMatch(/has no PageToken/);
+    expect(first.stderr).toMatch(
+      /^verify-factors: listing the Service's Entities: meta\.next_page_url has no PageToken/m,
+    );
     const sidsOf = (identities: string[]) =>
       identities.flatMap((id) => factorsFor(id).map((f) => f.sid)).sort();
     const sids = () => rowsOf(readFileSync(out, "utf8")).map((row) => row.sid);

@@ -5,6 +5,19 @@ import type { AuditCommand } from "../flags.js";
 import type { IdentitySet } from "../identity-set.js";
 import { UsageError } from "../usage-error.js";
 
+/** The listing of the Service's Entities failed: not one Entity's audit, but where they come from. */
+class EntityListingError extends Error {
+  constructor(cause: unknown) {
+    super("listing the Service's Entities failed", { cause });
+  }
+}
+
+/** What an audit's failure was, and what failed when that was the listing of the Entities. */
+export const failureOf = (thrown: unknown): [error: unknown, what: string] =>
+  thrown instanceof EntityListingError
+    ? [thrown.cause, "listing the Service's Entities: "]
+    : [thrown, ""];
+
 /** The identities to audit, in the order of the input (lines of a file, or Entities). */
 export async function* inputIdentities(
   client: VerifyClient,
@@ -18,7 +31,11 @@ export async function* inputIdentities(
       pageSize: audit.pageSize,
       signal,
     });
-    for await (const entity of entities) yield entity.identity;
+    try {
+      for await (const entity of entities) yield entity.identity;
+    } catch (error) {
+      throw new EntityListingError(error);
+    }
     return;
   }
   yield* linesOf(audit.identities === "-" ? stdin : createReadStream(audit.identities));

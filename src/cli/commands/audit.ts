@@ -9,7 +9,7 @@ import { createFormat } from "../formats.js";
 import { cannotWrite, output, writeAll, writeFileOr, type Io } from "../io.js";
 import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
 import { IdentitySet } from "../identity-set.js";
-import { countIdentities, eachOnce, inputIdentities, isFolder } from "./audit-input.js";
+import { countIdentities, eachOnce, failureOf, inputIdentities, isFolder } from "./audit-input.js";
 import { startReport } from "./audit-report.js";
 import { count, createCoverage, factorKeys, summary } from "./audit-summary.js";
 
@@ -111,17 +111,18 @@ export async function runAudit(
     // A write that failed with the last result stopped no loop: it is reported here.
     if (stdout.failure) throw stdout.failure;
     checkpoint?.complete();
-  } catch (error) {
+  } catch (thrown) {
+    const [error, what] = failureOf(thrown);
     if (stdout.gone) return 0;
     if (stdout.failure) return report.fail(1, cannotWrite(stdout.failure));
     if (controller.signal.aborted) {
       io.stderr.write("\nverify-factors: interrupted\n");
       return interrupt.code;
     }
-    // The audit as a whole failed (the Service's Entities could not be listed): one line.
+    // The audit as a whole failed: one line.
     if (error instanceof VerifyArgumentError) return report.usage(error);
     if (progress) io.stderr.write(CLEAR_LINE);
-    if (error instanceof VerifyError) return report.fail(1, report.describe(error));
+    if (error instanceof VerifyError) return report.fail(1, `${what}${report.describe(error)}`);
     // A file that could not be written (a full disk, a size limit): what was recorded stays.
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     const resume = checkpoint ? "; run the same command again to go on" : "";
