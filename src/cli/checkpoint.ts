@@ -42,8 +42,12 @@ export function openCheckpoint(
   outPath: string,
   binding: Record<string, string>,
 ): Checkpoint {
-  const unlock = lockFor(checkpointPath);
+  // The output too: another checkpoint's audit writing it would cut this one's rows on resume.
+  const locks: (() => void)[] = [];
+  const unlock = () => locks.forEach((release) => release());
   try {
+    locks.push(lockFor("--checkpoint", checkpointPath));
+    locks.push(lockFor("--out", outPath));
     const checkpoint = openLocked(checkpointPath, outPath, binding);
     const close = checkpoint.close;
     checkpoint.close = () => {

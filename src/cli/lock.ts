@@ -1,4 +1,5 @@
-// One audit at a time on a checkpoint: two would interleave their lines and rows in one file.
+// One audit at a time on a checkpoint and its output: two would interleave their lines and rows in
+// one file, and each resume would cut the other's rows.
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { UsageError } from "./usage-error.js";
 
@@ -15,13 +16,14 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Takes `PATH.lock` for this process, or refuses while a running process holds it. A lock left by
- * an audit that was killed is taken over. Returns the function that lets it go.
+ * Takes `PATH.lock` for this process, or refuses while a running process holds it; `flag` names
+ * the path. A lock left by an audit that was killed is taken over. Returns the function that lets
+ * it go.
  */
-export function lockFor(path: string): () => void {
+export function lockFor(flag: string, path: string): () => void {
   const lock = `${path}.lock`;
   const cannotTake = (why: string) =>
-    new UsageError(`--checkpoint ${JSON.stringify(path)}: its lock ${JSON.stringify(lock)} ${why}`);
+    new UsageError(`${flag} ${JSON.stringify(path)}: its lock ${JSON.stringify(lock)} ${why}`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lock, "wx");
@@ -39,7 +41,7 @@ export function lockFor(path: string): () => void {
     }
     if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
       throw new UsageError(
-        `--checkpoint ${JSON.stringify(path)} is in use by another audit (process ${pid}); wait for it to end, or, if no audit runs, delete ${JSON.stringify(lock)}`,
+        `${flag} ${JSON.stringify(path)} is in use by another audit (process ${pid}); wait for it to end, or, if no audit runs, delete ${JSON.stringify(lock)}`,
       );
     }
     rmSync(lock, { force: true });

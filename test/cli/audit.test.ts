@@ -823,6 +823,22 @@ describe("one audit at a time on a checkpoint", () => {
     expect(existsSync(`${checkpoint}.lock`)).toBe(false);
   });
 
+  it("refuses an --out another audit's checkpoint holds, and lets its own checkpoint go", async () => {
+    const server = await fake({ factorsFor });
+    const { paths, args } = checkpointed(server, names(4));
+    writeFileSync(`${paths.out}.lock`, String(process.pid));
+    const held = await run(args());
+    expect(held.code).toBe(2);
+    expect(held.stderr).toBe(
+      `verify-factors: --out ${JSON.stringify(paths.out)} is in use by another audit (process ${process.pid}); wait for it to end, or, if no audit runs, delete ${JSON.stringify(`${paths.out}.lock`)}\n`,
+    );
+    expect(server.log).toHaveLength(0);
+    expect(existsSync(`${paths.checkpoint}.lock`)).toBe(false);
+    rmSync(`${paths.out}.lock`);
+    expect((await run(args())).code).toBe(0);
+    expect(existsSync(`${paths.out}.lock`)).toBe(false);
+  });
+
   it("refuses, in one line with exit 2, a lock it cannot read: here a folder", async () => {
     const server = await fake({ factorsFor });
     const { paths, args } = checkpointed(server, names(4));
