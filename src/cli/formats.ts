@@ -43,6 +43,12 @@ const title = (field: string) =>
         .map((w) => (w.endsWith("sid") ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1)))
         .join(" ");
 
+/**
+ * The widest a column is padded to. A longer cell is written whole and pushes its row out: were
+ * the column sized to it, one long value from the server would pad every row of the page.
+ */
+const MAX_COLUMN_WIDTH = 60;
+
 /** Columns sized to the header and the first page, as twilio-cli's tables are. */
 function table(fields: Field[]): Format {
   let widths: number[] | undefined;
@@ -57,7 +63,9 @@ function table(fields: Field[]): Format {
       const rows = factors.map((f) => fields.map((p) => cell(f, p)));
       let header = "";
       if (!widths) {
-        widths = fields.map((p, i) => Math.max(title(p).length, ...rows.map((r) => r[i]!.length)));
+        const widest = (i: number) =>
+          Math.max(...rows.map((r) => Math.min(r[i]!.length, MAX_COLUMN_WIDTH)));
+        widths = fields.map((p, i) => Math.max(title(p).length, widest(i)));
         header = row(fields.map((field) => visible(title(field))));
       }
       return header + rows.map(row).join("");

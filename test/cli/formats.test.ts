@@ -76,6 +76,17 @@ describe("output formats", () => {
     expect(lines).toHaveLength(4);
   });
 
+  it("table pads a column to 60 characters at most: a longer cell is written whole, past it", () => {
+    const long = "x".repeat(100_000);
+    const page = [{ ...factors[0]!, friendly_name: long } as Factor, factors[0]!];
+    const lines = render("table", [page]).trimEnd().split("\n");
+    expect(lines[1]).toBe(`${factors[0]!.sid}  ${long}  {"os":"Android"}`);
+    expect(lines[2]).toBe(`${factors[0]!.sid}  ${"device 0".padEnd(60)}  {"os":"Android"}`);
+    expect(Math.max(...lines.filter((l) => !l.includes(long)).map((l) => l.length))).toBeLessThan(
+      120,
+    );
+  });
+
   it("a factor nested deeper than JSON can be written is an error naming it, in every format", () => {
     const deep = JSON.parse("[".repeat(100_000) + "]".repeat(100_000));
     const factor = { ...factors[0]!, metadata: deep } as Factor;
