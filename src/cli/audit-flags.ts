@@ -1,29 +1,13 @@
 // The audit's own flags, checked. The statuses and factor types it takes are the spec's.
-import { statSync } from "node:fs";
-import { resolve } from "node:path";
 import { FACTOR_STATUSES, FACTOR_TYPES } from "../types.js";
 import type { Values } from "./flag-spec.js";
 import type { FormatName } from "./formats.js";
 import { integer } from "./flag-spec.js";
-import { checkInputFile, checkOutputFile, checkRegularFile } from "./paths.js";
+import { checkInputFile, checkOutputFile, checkRegularFile, sameFile } from "./paths.js";
 import { UsageError } from "./usage-error.js";
 
 const STATUSES: readonly string[] = FACTOR_STATUSES;
 const TYPES: readonly string[] = FACTOR_TYPES;
-
-/**
- * Whether two paths name one file: the same path, or the same regular file by its inode (a
- * terminal is both standard input and output, and that is no clash).
- */
-function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const [x, y] = [statSync(a), statSync(b)];
-    return x.isFile() && x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
-  }
-}
 
 /** Two path flags naming one file would read and write it at once: refused before either opens. */
 function refuseSharedFiles(paths: [string, string | undefined][]): void {

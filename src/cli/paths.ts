@@ -38,3 +38,13 @@ export function checkRegularFile(flag: string, path: string): void {
     );
   }
 }
+
+/**
+ * Whether two paths name one file: the same path, or the same regular file by its inode (a
+ * terminal is both standard input and output, and that is no clash).
+ */
+export function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  const [x, y] = [statOf(a), statOf(b)];
+  return x?.isFile() === true && x.dev === y?.dev && x.ino === y.ino;
+}
