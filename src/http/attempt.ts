@@ -72,6 +72,13 @@ export async function attempt(
         `${where(request)}: responded with a redirect, which is not followed`,
       );
     }
+    // A server may write any three digits; a Response holds 200 to 599 only.
+    if (response.status < 200 || response.status > 599) {
+      await response.body?.cancel().catch(() => {});
+      return new VerifyConnectionError(
+        `${where(request)}: responded with status ${response.status}, not an HTTP status of 200 to 599`,
+      );
+    }
     const bytes = await readBody(response, maxResponseBytes);
     if (bytes) return readResponse(response, bytes);
     return new VerifyResponseTooLargeError(

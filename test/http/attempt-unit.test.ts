@@ -69,6 +69,18 @@ describe("attempt", () => {
     );
   });
 
+  it.each([199, 600])("status %i is a connection error, its body let go unread", async (status) => {
+    let cancelled = false;
+    const response = new Response(new ReadableStream({ cancel: () => void (cancelled = true) }));
+    Object.defineProperty(response, "status", { value: status });
+    const result = await run(async () => response);
+    expect(result).toBeInstanceOf(VerifyConnectionError);
+    expect((result as Error).message).toBe(
+      `GET https://verify.example.invalid: responded with status ${status}, not an HTTP status of 200 to 599`,
+    );
+    expect(cancelled).toBe(true);
+  });
+
   it.each([
     ["a send that never settles", () => new Promise<Response>(() => {})],
     [

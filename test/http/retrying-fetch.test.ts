@@ -161,6 +161,18 @@ describe("retries", () => {
     expect(server.log).toHaveLength(2);
   });
 
+  it("treats a status no Response can hold (here 999) as a failed connection that names it", async () => {
+    const server = await fake({ total: 3 });
+    server.fail({ status: 999, body: "{}" });
+    const client = clientFor(server, { maxRetries: 0 });
+    const error = await rejection(client.listFactors(target).toArray());
+    expect(error).toBeInstanceOf(VerifyConnectionError);
+    expect(error.message).toBe(
+      `GET ${new URL(server.url).origin}: responded with status 999, not an HTTP status of 200 to 599`,
+    );
+    expect(await client.listFactors(target).toArray()).toHaveLength(3);
+  });
+
   it("does not try again when TLS refuses the server: here, one that speaks no TLS", async () => {
     const server = await noTlsServer();
     try {
