@@ -60,14 +60,18 @@ function makeClass() {
   return class Read extends Response {
     attempts = 1;
     readonly #bytes: Uint8Array;
+    readonly #statusText: string;
     #text: string | undefined;
 
     constructor(received: Response, bytes: Uint8Array) {
       const headers = new Headers(received.headers);
       headers.delete("content-encoding");
       headers.set("content-length", String(bytes.byteLength));
-      const { status, statusText } = received;
-      super(null, { status, statusText, headers });
+      const { status } = received;
+      // Kept aside, not given to `Response`: it refuses a reason phrase in UTF-8 beyond Latin-1
+      // (as a proxy's "404 見つかりません"), which a server may send and fetch hands on.
+      super(null, { status, headers });
+      this.#statusText = received.statusText;
       this.#bytes = NULL_BODY_STATUSES.has(status) ? new Uint8Array(0) : bytes;
     }
 
@@ -100,8 +104,13 @@ function makeClass() {
     }
 
     static {
-      // The body as a stream, for middleware that reads `response.body`: made only when asked
-      // for. Defined here, not as a getter in the class, because `Response` declares it a property.
+      // Defined here, not as getters in the class, because `Response` declares them properties.
+      Object.defineProperty(this.prototype, "statusText", {
+        get(this: Read) {
+          return this.#statusText;
+        },
+      });
+      // The body as a stream, for middleware that reads `response.body`: made only when asked for.
       Object.defineProperty(this.prototype, "body", {
         get(this: Read) {
           const bytes = this.#bytes;

@@ -1,6 +1,9 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
+  VerifyApiError,
   VerifyResponseTooLargeError,
   type Factor,
 } from "../../src/index.js";
@@ -63,5 +66,23 @@ describe("an answer larger than maxResponseBytes", () => {
     const exact = clientFor(server, { maxResponseBytes: size + 100 });
     const factors = await exact.listFactors({ ...target, pageSize: 1000 }).toArray();
     expect(factors.map((f: Factor) => f.sid)).toStrictEqual(server.factors.map((f) => f.sid));
+  });
+});
+
+describe("a reason phrase", () => {
+  it("in UTF-8 beyond Latin-1, as a proxy may send, is kept in the error's message", async () => {
+    // Node writes a status message as Latin-1: these are the phrase's UTF-8 bytes, one a character.
+    const phrase = Buffer.from("見つかりません").toString("latin1");
+    const server = createServer((_request, response) => response.writeHead(404, phrase).end());
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = clientFor({ url: `http://127.0.0.1:${port}` }, { maxRetries: 0 });
+      const error = await rejection(client.listFactors(target).toArray());
+      expect(error).toBeInstanceOf(VerifyApiError);
+      expect(error.message).toBe("HTTP 404 見つかりません: (empty)");
+    } finally {
+      server.close();
+    }
   });
 });

@@ -61,6 +61,13 @@ describe("readResponse", () => {
   const make = (text: string, init: ResponseInit = {}) =>
     readResponse(new Response(text, init), bytes(text));
 
+  it("keeps the reason phrase received, even one a Response could not be made with", () => {
+    const received = new Response("x", { status: 404 });
+    Object.defineProperty(received, "statusText", { value: "見つかりません" });
+    expect(readResponse(received, bytes("x")).statusText).toBe("見つかりません");
+    expect(make("x", { statusText: "Gone" }).statusText).toBe("Gone");
+  });
+
   it("describes the body it holds: the decoded length, no Content-Encoding", () => {
     const received = new Response("x", { headers: { "content-encoding": "gzip" } });
     const response = readResponse(received, bytes("decoded"));
