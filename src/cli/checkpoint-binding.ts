@@ -4,9 +4,14 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import type { AuditCommand } from "./flags.js";
+import { isRegularFile } from "./paths.js";
 
-/** A file's identity: its path, size and a hash of its bytes, read in a fixed buffer. */
+/**
+ * A file's identity: its path, size and a hash of its bytes, read in a fixed buffer. A pipe or a
+ * device is known by its path alone: reading it here would leave nothing for the audit, or never end.
+ */
 function fileIdentity(path: string): string {
+  if (!isRegularFile(path)) return `${resolve(path)} (a pipe or device)`;
   const hash = createHash("sha256");
   const buffer = Buffer.alloc(1 << 16);
   const fd = openSync(path, "r");

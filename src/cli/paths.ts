@@ -12,12 +12,22 @@ const statOf = (path: string): Stats | undefined => {
   }
 };
 
-/** A file to read: it must exist and be a file. */
+/**
+ * A file to read: it must exist and be a file, a pipe (as `<(command)` gives) or a device such as
+ * /dev/stdin.
+ */
 export function checkInputFile(flag: string, path: string): void {
   const stats = statOf(path);
   if (!stats) throw new UsageError(`${flag} ${JSON.stringify(path)}: no such file`);
-  if (!stats.isFile()) throw new UsageError(`${flag} ${JSON.stringify(path)}: not a file`);
+  if (stats.isDirectory())
+    throw new UsageError(`${flag} ${JSON.stringify(path)}: a folder, not a file`);
+  if (!stats.isFile() && !stats.isFIFO() && !stats.isCharacterDevice()) {
+    throw new UsageError(`${flag} ${JSON.stringify(path)}: not a file or a pipe`);
+  }
 }
+
+/** Whether `path` is a regular file: one that can be read twice, unlike a pipe. */
+export const isRegularFile = (path: string): boolean => statOf(path)?.isFile() === true;
 
 /** A file to write: its folder must exist, and the path must not be a folder itself. */
 export function checkOutputFile(flag: string, path: string): void {

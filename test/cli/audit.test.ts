@@ -287,6 +287,22 @@ describe("verify-factors audit", () => {
   });
 
   it.each([
+    ["", []],
+    [", with a checkpoint, which knows the pipe by its name", ["--checkpoint", "cp"]],
+  ])("reads identities from a pipe named as a file (as <(command) gives)%s", async (_, more) => {
+    const server = await fake({ factorsFor });
+    const dir = tempDir("audit-pipe-");
+    const flags = [...audit(server, "--out", join(dir, "out.ndjson")), ...more];
+    const quoted = [process.execPath, bin, ...flags].map((arg) => JSON.stringify(arg)).join(" ");
+    const command = `cd ${JSON.stringify(dir)} && ${quoted} --identities <(printf '%s\\n' ${names(6).join(" ")})`;
+    const { code, stderr } = await spawnBin([], { argv: ["bash", "--norc", "-c", command] }).done;
+    expect(stderr).toMatch(/^verify-factors: 6 entities: /);
+    expect(code).toBe(0);
+    const rows = rowsOf(readFileSync(join(dir, "out.ndjson"), "utf8"));
+    expect(rows).toHaveLength(factorCount(names(6)));
+  });
+
+  it.each([
     [
       "stdin is a folder, which would read as empty",
       () => tempDir("audit-stdin-"),
@@ -463,7 +479,7 @@ describe("the audit's files, in the command's words", () => {
   const dir = tempDir("audit-files-");
   it.each([
     [["--identities", join(dir, "missing.txt")], /--identities ".*missing\.txt": no such file/],
-    [["--identities", dir], /--identities ".*": not a file/],
+    [["--identities", dir], /--identities ".*": a folder, not a file/],
     [
       ["--out", join(dir, "no-folder", "out.ndjson")],
       /--out ".*out\.ndjson": its folder does not exist/,

@@ -9,6 +9,7 @@ import { createFormat } from "../formats.js";
 import { cannotWrite, output, writeAll, writeFileOr, type Io } from "../io.js";
 import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
 import { IdentitySet } from "../identity-set.js";
+import { isRegularFile } from "../paths.js";
 import { countIdentities, eachOnce, failureOf, inputIdentities, isFolder } from "./audit-input.js";
 import { startReport } from "./audit-report.js";
 import { count, createCoverage, factorKeys, summary } from "./audit-summary.js";
@@ -51,9 +52,9 @@ export async function runAudit(
   let header = checkpoint?.resumed ? "" : format.start();
   const started = Date.now();
   const progress = Boolean(io.stderr.isTTY);
-  // Known only for a file (stdin and the Service's Entities are read once, as they come).
+  // Known only for a regular file (a pipe, stdin and the Service's Entities are read once).
   let total = "";
-  if (progress && audit.identities !== undefined && audit.identities !== "-") {
+  if (progress && audit.identities !== undefined && isRegularFile(audit.identities)) {
     countIdentities(audit.identities).then(
       (n) => (total = ` of ${n}`),
       () => {},
