@@ -1,6 +1,6 @@
 // Reads one side of a comparison: a file path, or `git:REF` for the spec as it was at that ref.
 import { execFileSync } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "yaml";
 
@@ -42,11 +42,36 @@ export function gitShow(ref, cwd, path = SPEC_IN_REPO, where = "") {
   }
 }
 
+/** The most bytes a description is read to, from a file as from git (its `maxBuffer`). */
+const MAX_BYTES = 64 * 1024 * 1024;
+
+/** A file's text, read to `MAX_BYTES` at most: a pipe or a device (`/dev/zero`) may never end. */
+function readBounded(path, source) {
+  const fd = openSync(path, "r");
+  try {
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const read = readSync(fd, chunk);
+      if (read === 0) return Buffer.concat(chunks, total).toString("utf8");
+      total += read;
+      if (total > MAX_BYTES) {
+        throw new UsageError(`${source}: larger than ${MAX_BYTES / 1024 / 1024} MiB; not read`);
+      }
+      chunks.push(chunk.subarray(0, read));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readText(source, cwd) {
   if (source.startsWith("git:")) return gitShow(source.slice("git:".length), cwd);
   try {
-    return readFileSync(resolve(cwd, source), "utf8");
+    return readBounded(resolve(cwd, source), source);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const why =
       error.code === "ENOENT"
         ? "no such file"

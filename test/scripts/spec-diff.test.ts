@@ -254,6 +254,7 @@ describe("spec:diff refuses what it cannot compare, exit 2", () => {
     [["notes.yaml", "new.yaml"], /notes\.yaml: not an OpenAPI 3\.0 or 3\.1 description/],
     [["broken.yaml", "new.yaml"], /broken\.yaml: not YAML or JSON/],
     [["git:", "new.yaml"], /"git:" needs a ref after it/],
+    [["/dev/zero", "new.yaml"], /^spec:diff: \/dev\/zero: larger than 64 MiB; not read$/m],
     [["--bogus"], /Unknown option '--bogus'/],
   ])("%j", async (args, message) => {
     const { code, stdout, stderr } = await run(args, dir);
