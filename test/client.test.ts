@@ -297,3 +297,26 @@ describe("a fetch of one's own that resolves to something that is not a Response
     },
   );
 });
+
+describe("a fetch of one's own whose body stream gives something other than bytes", () => {
+  it.each([
+    ["String", '{"factors":[],"meta":{"next_page_url":null}}'],
+    ["ArrayBuffer", new TextEncoder().encode("{}").buffer],
+  ])("a chunk of type %s: VerifyArgumentError naming fetch, not retried", async (type, chunk) => {
+    let calls = 0;
+    const client = createVerifyClient({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      fetch: async () => {
+        calls++;
+        return new Response(new ReadableStream({ start: (c) => (c.enqueue(chunk), c.close()) }));
+      },
+    });
+    const error = await rejection(client.listFactors(target).toArray());
+    expect(error).toBeInstanceOf(VerifyArgumentError);
+    expect(error.message).toBe(
+      `fetch resolved to a Response whose body gave a chunk of type ${type}; it must be a fetch function whose body streams give Uint8Array chunks`,
+    );
+    expect(calls).toBe(1);
+  });
+});

@@ -1,6 +1,6 @@
 // A response whose body the attempt has read whole: bytes counted as they arrive into one buffer,
 // decoded once when asked for. openapi-fetch parses it through `json()` like any response.
-import { VerifyPaginationError } from "../errors.js";
+import { VerifyArgumentError, VerifyPaginationError } from "../errors.js";
 import { snippet } from "../shown.js";
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -19,6 +19,17 @@ export async function readBody(
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   for (let step = await reader.read(); !step.done; step = await reader.read()) {
+    // Only a fetch of the caller's own can break this: the platform's streams give bytes.
+    if (!(step.value instanceof Uint8Array)) {
+      await reader.cancel().catch(() => {});
+      const type = Object.prototype.toString.call(step.value).slice(8, -1);
+      const problem = `resolved to a Response whose body gave a chunk of type ${type}`;
+      throw new VerifyArgumentError(
+        "fetch",
+        problem,
+        "a fetch function whose body streams give Uint8Array chunks",
+      );
+    }
     bytes += step.value.byteLength;
     if (bytes > maxBytes) {
       await reader.cancel().catch(() => {});

@@ -1,7 +1,7 @@
 // The body reader and the response it makes, on responses built in memory: nothing here crosses
 // the wire (the attempt's tests do, against the fake server).
 import { describe, expect, it } from "vitest";
-import { VerifyPaginationError } from "../../src/errors.js";
+import { VerifyArgumentError, VerifyPaginationError } from "../../src/errors.js";
 import { isReadResponse, readBody, readResponse } from "../../src/http/read-response.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -54,6 +54,15 @@ describe("readBody", () => {
   it("takes a body of exactly maxBytes, and stops at one byte more", async () => {
     expect(await readBody(chunked("12345"), 5)).toStrictEqual(bytes("12345"));
     expect(await readBody(chunked("123", "456"), 5)).toBeUndefined();
+  });
+  it("stops at a chunk that is not bytes, and cancels the rest", async () => {
+    let cancelled = false;
+    const body = new ReadableStream({
+      start: (controller) => controller.enqueue("text"),
+      cancel: () => void (cancelled = true),
+    });
+    await expect(readBody(new Response(body), 100)).rejects.toThrow(VerifyArgumentError);
+    expect(cancelled).toBe(true);
   });
 });
 
