@@ -69,16 +69,25 @@ describe("attempt", () => {
     );
   });
 
-  it.each([199, 600])("status %i is a connection error, its body let go unread", async (status) => {
+  it.each([
+    [199, "a stream", true],
+    [600, "none", false],
+  ])("status %i is a connection error, its body (%s) let go unread", async (status, _, stream) => {
     let cancelled = false;
-    const response = new Response(new ReadableStream({ cancel: () => void (cancelled = true) }));
+    const body = stream ? new ReadableStream({ cancel: () => void (cancelled = true) }) : null;
+    const response = new Response(body);
     Object.defineProperty(response, "status", { value: status });
     const result = await run(async () => response);
     expect(result).toBeInstanceOf(VerifyConnectionError);
     expect((result as Error).message).toBe(
       `GET https://verify.example.invalid: responded with status ${status}, not an HTTP status of 200 to 599`,
     );
-    expect(cancelled).toBe(true);
+    expect(cancelled).toBe(stream);
+  });
+
+  it.each([200, 599])("status %i, at an end of HTTP's range, is a response", async (status) => {
+    const result = await run(async () => new Response("{}", { status }));
+    expect((result as Response).status).toBe(status);
   });
 
   it.each([
