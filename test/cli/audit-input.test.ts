@@ -28,6 +28,18 @@ describe("linesOf", () => {
     expect(await lines(cuts)).toStrictEqual(["user-é1", "user-2"]);
   });
 
+  it.each(["utf-16le", "utf-16be"] as const)(
+    "reads %s, as a byte order mark says (Windows PowerShell writes it), and UTF-8 with one",
+    async (encoding) => {
+      const text = "\ufeffuser-1\r\nuser-é2\r\n";
+      const le = Buffer.from(text, "utf16le");
+      const bytes = encoding === "utf-16le" ? le : Buffer.from(le).swap16();
+      const cuts = [bytes.subarray(0, 5), bytes.subarray(5, 11), bytes.subarray(11)];
+      expect(await lines(cuts)).toStrictEqual(["user-1", "user-é2"]);
+      expect(await lines([Buffer.from(text)])).toStrictEqual(["user-1", "user-é2"]);
+    },
+  );
+
   it("gives the last line without a line break after it", async () => {
     expect(await lines(["a-1\n", "b-2"])).toStrictEqual(["a-1", "b-2"]);
   });

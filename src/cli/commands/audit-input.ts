@@ -48,13 +48,25 @@ const LINE_BREAK = /\r\n|\r|\n/;
 const nonEmpty = (lines: string[]) => lines.map((line) => line.trim()).filter(Boolean);
 
 /**
+ * UTF-8, unless a byte order mark says UTF-16: Windows PowerShell writes UTF-16 with one when
+ * output is redirected to a file.
+ */
+const encodingOf = (start: Uint8Array) =>
+  start[0] === 0xff && start[1] === 0xfe
+    ? "utf-16le"
+    : start[0] === 0xfe && start[1] === 0xff
+      ? "utf-16be"
+      : "utf-8";
+
+/**
  * The lines of `input` (after LF, CRLF or CR), trimmed, the empty ones left out. Memory stays
  * bounded: a line of more than MAX_LINE characters (a file with no line breaks) is a `UsageError`.
  */
 export async function* linesOf(input: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
+  let decoder: TextDecoder | undefined;
   let rest = "";
   for await (const chunk of input) {
+    decoder ??= new TextDecoder(typeof chunk === "string" ? "utf-8" : encodingOf(chunk));
     const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
     const lines = (rest + text).split(LINE_BREAK);
     // The line the chunk ends in the middle of, completed by the next.
@@ -66,7 +78,7 @@ export async function* linesOf(input: AsyncIterable<Buffer | string>): AsyncGene
       );
     }
   }
-  for (const line of nonEmpty((rest + decoder.decode()).split(LINE_BREAK))) yield line;
+  for (const line of nonEmpty((rest + (decoder?.decode() ?? "")).split(LINE_BREAK))) yield line;
 }
 
 /**
