@@ -15,8 +15,11 @@ const HELP_HINT = "Try: verify-factors --help";
 
 export function resumeHint(cursor: Cursor | undefined): string {
   if (!cursor?.pageToken) return "";
-  // The token is the server's: quoted, so pasting the hint into a shell never runs any of it.
-  const flags = [`--page ${cursor.page ?? 0}`, `--page-token ${shellQuote(cursor.pageToken)}`];
+  // The token is the server's: quoted, so pasting the hint into a shell never runs any of it, and
+  // inline when it starts with a dash, so the command line does not read it as a flag.
+  const token = shellQuote(cursor.pageToken);
+  const given = cursor.pageToken.startsWith("-") ? `=${token}` : ` ${token}`;
+  const flags = [`--page ${cursor.page ?? 0}`, `--page-token${given}`];
   if (cursor.limit !== undefined) flags.push(`--limit ${cursor.limit}`);
   return ` (stopped part-way; resume with ${flags.join(" ")})`;
 }

@@ -239,6 +239,17 @@ describe("verify-factors list", () => {
     expect(words).toEqual(["--page", "1", "--page-token", token]);
   });
 
+  it.each(["--x", "-o"])(
+    "gives a token that starts with a dash (%s) inline, so the hint resumes rather than reads it as a flag",
+    async (token) => {
+      const { hint, words } = await resumeHintFor(token);
+      expect(hint).toBe(`--page 1 --page-token=${token}`);
+      const server = await fake({ total: 30 });
+      await run(list(server.url, ...words), { ...credentials });
+      expect(server.log.map((request) => request.query.PageToken)).toStrictEqual([token]);
+    },
+  );
+
   it("exits 2 for a --base-url with a password, and never prints the password", async () => {
     const result = await run(list("http://user:s3cret@127.0.0.1:9"));
     expect(result.code).toBe(2);
