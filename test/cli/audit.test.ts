@@ -649,6 +649,26 @@ describe("a checkpoint bound to its command", () => {
     expect(readFileSync(paths.out, "utf8")).toBe(rows);
   });
 
+  it("an audit with a failed identity is not complete: run again, it audits that one alone", async () => {
+    const server = await fake({ factorsFor });
+    const { paths, args } = checkpointed(server, names(4));
+    server.fail({ delayMs: 0 }, { status: 400 }); // the second identity's listing, one at a time
+    const first = await run(args("--concurrency", "1"));
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/^verify-factors: user-00001: /m);
+    const sent = server.log.length;
+    const again = await run(args("--concurrency", "1"));
+    expect(again.stderr).toMatch(
+      /^verify-factors: 4 entities \(3 before this run, 1 now\): .*, 0 failed;/,
+    );
+    expect(again.code).toBe(0);
+    expect(server.log.slice(sent).map((request) => request.path)).toStrictEqual([
+      expect.stringContaining("/Entities/user-00001/Factors"),
+    ]);
+    expect(rowsOf(readFileSync(paths.out, "utf8"))).toHaveLength(factorCount(names(4)));
+    expect((await run(args("--concurrency", "1"))).stderr).toMatch(/already complete/);
+  });
+
   it.each([
     [["--status", "verified"], /--status differs \("\(any\)" then, "verified" now\)/],
     [["-o", "tsv"], /--output differs \("ndjson" then, "tsv" now\)/],

@@ -111,7 +111,9 @@ export async function runAudit(
     if (!checkpoint) await write(format.end());
     // A write that failed with the last result stopped no loop: it is reported here.
     if (stdout.failure) throw stdout.failure;
-    checkpoint?.complete();
+    // Not while an identity failed: the same command run again audits those (they are not
+    // recorded) and only those.
+    if (coverage.failed === 0) checkpoint?.complete();
   } catch (thrown) {
     const [error, what] = failureOf(thrown);
     if (stdout.gone) return 0;
