@@ -264,6 +264,21 @@ describe("a fetch of one's own that ignores the signal it is given", () => {
   });
 });
 
+/** How a listing ends when the client's own fetch resolves to `made()`, and how often it was called. */
+async function withOwnFetch(made: () => unknown) {
+  let calls = 0;
+  const client = createVerifyClient({
+    accountSid: ACCOUNT_SID,
+    authToken: AUTH_TOKEN,
+    fetch: async () => {
+      calls++;
+      return made() as Response;
+    },
+  });
+  const error = await rejection(client.listFactors(target).toArray());
+  return { error, calls };
+}
+
 describe("a fetch of one's own that resolves to something that is not a Response", () => {
   const notAResponse = "resolved to an object that is not a Response";
   const cases: [string, unknown, string][] = [
@@ -278,16 +293,7 @@ describe("a fetch of one's own that resolves to something that is not a Response
   it.each(cases)(
     "%s: VerifyArgumentError naming fetch, at its first call, not retried",
     async (_n, value, problem) => {
-      let calls = 0;
-      const client = createVerifyClient({
-        accountSid: ACCOUNT_SID,
-        authToken: AUTH_TOKEN,
-        fetch: async () => {
-          calls++;
-          return value as Response;
-        },
-      });
-      const error = await rejection(client.listFactors(target).toArray());
+      const { error, calls } = await withOwnFetch(() => value);
       expect(error).toBeInstanceOf(VerifyArgumentError);
       expect(error.parameter).toBe("fetch");
       expect(error.message).toBe(
@@ -296,27 +302,20 @@ describe("a fetch of one's own that resolves to something that is not a Response
       expect(calls).toBe(1);
     },
   );
-});
 
-describe("a fetch of one's own whose body stream gives something other than bytes", () => {
   it.each([
     ["String", '{"factors":[],"meta":{"next_page_url":null}}'],
     ["ArrayBuffer", new TextEncoder().encode("{}").buffer],
-  ])("a chunk of type %s: VerifyArgumentError naming fetch, not retried", async (type, chunk) => {
-    let calls = 0;
-    const client = createVerifyClient({
-      accountSid: ACCOUNT_SID,
-      authToken: AUTH_TOKEN,
-      fetch: async () => {
-        calls++;
-        return new Response(new ReadableStream({ start: (c) => (c.enqueue(chunk), c.close()) }));
-      },
-    });
-    const error = await rejection(client.listFactors(target).toArray());
-    expect(error).toBeInstanceOf(VerifyArgumentError);
-    expect(error.message).toBe(
-      `fetch resolved to a Response whose body gave a chunk of type ${type}; it must be a fetch function whose body streams give Uint8Array chunks`,
-    );
-    expect(calls).toBe(1);
-  });
+  ])(
+    "a body whose chunk is of type %s: VerifyArgumentError naming fetch, not retried",
+    async (type, chunk) => {
+      const body = () => new ReadableStream({ start: (c) => (c.enqueue(chunk), c.close()) });
+      const { error, calls } = await withOwnFetch(() => new Response(body()));
+      expect(error).toBeInstanceOf(VerifyArgumentError);
+      expect(error.message).toBe(
+        `fetch resolved to a Response whose body gave a chunk of type ${type}; it must be a fetch function whose body streams give Uint8Array chunks`,
+      );
+      expect(calls).toBe(1);
+    },
+  );
 });
