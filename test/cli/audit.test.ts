@@ -7,6 +7,7 @@ import {
   rmSync,
   statSync,
   truncateSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
@@ -855,6 +856,24 @@ describe("one audit at a time on a checkpoint", () => {
     const taken = await run(args());
     expect(taken.code).toBe(0);
     expect(existsSync(`${checkpoint}.lock`)).toBe(false);
+  });
+
+  it("refuses an empty lock, one another audit is making, and takes it over once it is old", async () => {
+    const server = await fake({ factorsFor });
+    const { paths, args } = checkpointed(server, names(4));
+    const lock = `${paths.checkpoint}.lock`;
+    writeFileSync(lock, "");
+    const held = await run(args());
+    expect(held.code).toBe(2);
+    expect(held.stderr).toBe(
+      `verify-factors: --checkpoint ${JSON.stringify(paths.checkpoint)} is in use by another audit (one that is starting); wait for it to end, or, if no audit runs, delete ${JSON.stringify(lock)}\n`,
+    );
+    expect(server.log).toHaveLength(0);
+    // Left empty by an audit killed as it began, a minute ago.
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(lock, minuteAgo, minuteAgo);
+    expect((await run(args())).code).toBe(0);
+    expect(existsSync(lock)).toBe(false);
   });
 
   it("refuses an --out another audit's checkpoint holds, and lets its own checkpoint go", async () => {
