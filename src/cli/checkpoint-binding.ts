@@ -8,7 +8,8 @@ import { isRegularFile } from "./paths.js";
 
 /**
  * A file's identity: its path, size and a hash of its bytes, read in a fixed buffer. A pipe or a
- * device is known by its path alone: reading it here would leave nothing for the audit, or never end.
+ * device is known by its path alone: reading it here would leave nothing for the audit, or never
+ * end.
  */
 function fileIdentity(path: string): string {
   if (!isRegularFile(path)) return `${resolve(path)} (a pipe or device)`;

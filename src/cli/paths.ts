@@ -19,8 +19,9 @@ const statOf = (path: string): Stats | undefined => {
 export function checkInputFile(flag: string, path: string): void {
   const stats = statOf(path);
   if (!stats) throw new UsageError(`${flag} ${JSON.stringify(path)}: no such file`);
-  if (stats.isDirectory())
+  if (stats.isDirectory()) {
     throw new UsageError(`${flag} ${JSON.stringify(path)}: a folder, not a file`);
+  }
   if (!stats.isFile() && !stats.isFIFO() && !stats.isCharacterDevice()) {
     throw new UsageError(`${flag} ${JSON.stringify(path)}: not a file or a pipe`);
   }
