@@ -52,6 +52,21 @@ describe("the set of identities an audit has taken up", () => {
     expect(set.has(wide)).toBe(true);
   });
 
+  it("keeps an identity that fills a chunk to its end, one longer than a chunk, and an empty one after each", () => {
+    const set = new IdentitySet();
+    const chunk = 1 << 16;
+    const identities = ["x".repeat(chunk), "", "y".repeat(3 * chunk), "z", "w".repeat(chunk - 1)];
+    for (const identity of identities) {
+      expect(set.add(identity)).toBe(true);
+      expect(set.has(identity)).toBe(true);
+    }
+    expect(set.add("")).toBe(false);
+    for (let i = 0; i < 1_000; i++) set.add(named(i));
+    for (const identity of identities) expect(set.has(identity)).toBe(true);
+    expect(set.has("x".repeat(chunk - 1))).toBe(false);
+    expect(set.size).toBe(1_005);
+  });
+
   it("tells apart strings with lone surrogates, which UTF-8 would make alike", () => {
     const set = new IdentitySet();
     expect(set.add("user-\uD800")).toBe(true);
