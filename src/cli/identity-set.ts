@@ -2,8 +2,8 @@
 // lists it. Kept outside the JavaScript heap: each identity's UTF-8 bytes go into fixed-size
 // chunks, found through an open-addressed table of their places. A Set of strings costs several
 // times as much resident memory per identity, and the collector has to trace all of it. Chunks,
-// not one buffer grown by copying: each copy left the old buffer for the collector, which on a
-// quiet heap came late, so resident memory peaked at about twice what the set held.
+// not one buffer grown by copying: each copy would leave the old buffer to the collector, which
+// on the audit's quiet heap comes late, and resident memory would peak well above what is held.
 import { LONE_SURROGATE } from "../checks.js";
 
 const encoder = new TextEncoder();
