@@ -21,9 +21,10 @@ const FROM_ENVIRONMENT = "credentials come from the environment only (see Enviro
  * short forms and positionals this command does not have.
  */
 function checkTokens(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): void {
+  const given = new Set<string>();
   for (const token of tokens) {
     if (token.kind !== "option") continue;
-    const option = (OPTIONS as Record<string, { type: string }>)[token.name];
+    const option = (OPTIONS as Record<string, { type: string; multiple?: boolean }>)[token.name];
     if (!option) {
       const near = closest(token.name, Object.keys(OPTIONS));
       const why = SECRETS.has(token.name)
@@ -48,6 +49,12 @@ function checkTokens(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>
     if (option.type === "boolean" && token.value !== undefined) {
       throw new UsageError(`${token.rawName} takes no value`);
     }
+    // The parser would keep the last value without a word: `--identity a --identity b` is a
+    // mistake to point out, not a choice to make for the user.
+    if (option.type === "string" && !option.multiple && given.has(token.name)) {
+      throw new UsageError(`--${token.name} is given more than once; give it once`);
+    }
+    given.add(token.name);
   }
 }
 

@@ -184,6 +184,22 @@ describe("verify-factors list", () => {
       /^verify-factors: --properties needs a value; -o is a flag of its own$/m,
     ],
     [["Audit"], /unknown command "Audit"; did you mean audit\?$/m],
+    [
+      [
+        "list",
+        "--service-sid",
+        SERVICE_SID,
+        "--identity",
+        IDENTITY,
+        "--identity",
+        "other-identity",
+      ],
+      /^verify-factors: --identity is given more than once; give it once$/m,
+    ],
+    [
+      ["list", "--service-sid", SERVICE_SID, "--identity", IDENTITY, "-o", "json", "--output=tsv"],
+      /^verify-factors: --output is given more than once; give it once$/m,
+    ],
   ])("exits 2 on a usage error: %j", async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(2);
