@@ -102,7 +102,8 @@ export function parse(argv: string[], stdoutIsTTY: boolean) {
     const hint = near ? `; did you mean --${near}?` : "";
     throw new UsageError(`${misplaced.rawName} is not a flag of "${command}"${hint}`);
   }
-  if (!values["service-sid"]) throw new UsageError("--service-sid is required");
+  // Given but empty (`--service-sid=`) is left to the client's check, which says what it must be.
+  if (values["service-sid"] === undefined) throw new UsageError("--service-sid is required");
   // A table only for a person at a terminal: rows written to --out are ndjson unless asked.
   const output = (values.output ??
     (stdoutIsTTY && values.out === undefined ? "table" : "ndjson")) as FormatName;
@@ -121,7 +122,7 @@ export function parse(argv: string[], stdoutIsTTY: boolean) {
   };
   if (command === "audit")
     return { name: "audit", ...shared, audit: auditFlags(values, output) } as const;
-  if (!values.identity) throw new UsageError("--identity is required");
+  if (values.identity === undefined) throw new UsageError("--identity is required");
   return {
     name: "list",
     ...shared,

@@ -185,6 +185,14 @@ describe("verify-factors list", () => {
     ],
     [["Audit"], /unknown command "Audit"; did you mean audit\?$/m],
     [
+      ["list", "--service-sid=", "--identity", IDENTITY],
+      /^verify-factors: --service-sid is "" \(0 characters\); it must be VA followed by 32 hex digits/m,
+    ],
+    [
+      ["list", "--service-sid", SERVICE_SID, "--identity="],
+      /^verify-factors: --identity is "" \(0 characters\); it must be 8 to 64 dash-separated/m,
+    ],
+    [
       [
         "list",
         "--service-sid",
