@@ -657,6 +657,9 @@ describe("a checkpoint bound to its command", () => {
     const first = await run(args("--concurrency", "1"));
     expect(first.code).toBe(1);
     expect(first.stderr).toMatch(/^verify-factors: user-00001: /m);
+    expect(first.stderr).toMatch(
+      /\nverify-factors: the same command run again audits the 1 that failed; the checkpoint keeps the rest\n$/,
+    );
     const sent = server.log.length;
     const again = await run(args("--concurrency", "1"));
     expect(again.stderr).toMatch(

@@ -59,7 +59,12 @@ export function count(coverage: Coverage, keys: string[] | undefined): void {
 }
 
 /** The summary line on stderr; `before`: Entities an earlier run of a resumed audit counted. */
-export function summary(coverage: Coverage, rows: number, before = 0): string {
+export function summary(
+  coverage: Coverage,
+  rows: number,
+  before = 0,
+  checkpointed = false,
+): string {
   const { entities, withVerified, onlyUnverified, noFactors, failed } = coverage;
   const resumed = before > 0 ? ` (${before} before this run, ${entities - before} now)` : "";
   const byType =
@@ -70,6 +75,9 @@ export function summary(coverage: Coverage, rows: number, before = 0): string {
   return (
     `verify-factors: ${entities} ${noun}${resumed}: ${withVerified} with a verified factor, ` +
     `${onlyUnverified} with only unverified factors, ${noFactors} with no factors, ${failed} failed; ` +
-    `factors by type/status: ${byType}; ${rows} rows written\n`
+    `factors by type/status: ${byType}; ${rows} rows written\n` +
+    (checkpointed && failed > 0
+      ? `verify-factors: the same command run again audits the ${failed} that failed; the checkpoint keeps the rest\n`
+      : "")
   );
 }

@@ -138,7 +138,7 @@ export async function runAudit(
     if (file !== undefined) closeSync(file);
     if (failedFile !== undefined) closeSync(failedFile);
   }
-  io.stderr.write(`${progress ? CLEAR_LINE : ""}${summary(coverage, rows, before)}`);
+  io.stderr.write(`${progress ? CLEAR_LINE : ""}${summary(coverage, rows, before, !!checkpoint)}`);
   const unsaved = [
     audit.summary === undefined
       ? undefined
