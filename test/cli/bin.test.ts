@@ -1,10 +1,19 @@
 // The real process: what only a spawned `verify-factors` shows (exit codes, pipes, signals, a tty).
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import {
+  closeSync,
+  constants,
+  existsSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditArgs, bin, listArgs, spawnBin } from "../support/cli.js";
 import { makeFactor } from "../support/fake-verify.js";
-import { until } from "../support/helpers.js";
+import { sleep, until } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
 import { tempDir } from "../support/temp-dir.js";
 
@@ -63,6 +72,38 @@ describe("the verify-factors bin", () => {
     expect(result.code).toBe(143);
     expect(result.stderr).toBe("\nverify-factors: interrupted\n");
     expect(existsSync(`${checkpoint}.lock`)).toBe(false);
+  });
+
+  it.each([
+    ["on stdin (--identities -)", "-"],
+    ["named as a file (a FIFO)", "fifo"],
+  ])("ends at SIGTERM while the identities pipe %s stays open and silent", async (_, source) => {
+    const server = await fake({ total: 3 });
+    server.fail({ hang: true });
+    const fifo = join(tempDir("bin-fifo-"), "identities");
+    execFileSync("mkfifo", [fifo]);
+    const run = spawnBin(auditArgs(server.url, "--identities", source === "-" ? "-" : fifo));
+    let writer: number | undefined;
+    if (source === "-") run.child.stdin!.write("user-00001\n");
+    else {
+      // Open for writing once the command has it open for reading (ENXIO until then).
+      await until(() => {
+        try {
+          writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      writeSync(writer!, "user-00001\n");
+    }
+    await until(() => server.log.length === 1);
+    run.child.kill("SIGTERM");
+    const ended = await Promise.race([run.done, sleep(5_000).then(() => undefined)]);
+    run.child.kill("SIGKILL");
+    if (writer !== undefined) closeSync(writer);
+    expect(ended?.code).toBe(143);
+    expect(ended?.stderr).toBe("\nverify-factors: interrupted\n");
   });
 
   it("Ctrl-C after a page was written says where to resume, as an API error does", async () => {

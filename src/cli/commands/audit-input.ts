@@ -1,5 +1,6 @@
 // Where an audit's identities come from (a file, stdin or every Entity), and how many a file holds.
-import { createReadStream, fstatSync } from "node:fs";
+import { constants, createReadStream, fstatSync, openSync } from "node:fs";
+import { Socket } from "node:net";
 import type { VerifyClient } from "../../index.js";
 import type { AuditCommand } from "../flags.js";
 import type { IdentitySet } from "../identity-set.js";
@@ -38,7 +39,18 @@ export async function* inputIdentities(
     }
     return;
   }
-  yield* linesOf(audit.identities === "-" ? stdin : createReadStream(audit.identities));
+  yield* linesOf(audit.identities === "-" ? stdin : readIdentities(audit.identities));
+}
+
+/**
+ * The identities file as a stream. A pipe (`<(command)`, a FIFO) is polled, as Node reads stdin:
+ * read through the thread pool, a pipe whose writer stays silent holds a thread that the process
+ * waits for as it exits, after Ctrl-C too. Opened without waiting for a writer, which polling does.
+ */
+function readIdentities(path: string): NodeJS.ReadableStream {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  if (fstatSync(fd).isFIFO()) return new Socket({ fd, readable: true, writable: false });
+  return createReadStream("", { fd });
 }
 
 /** A line longer than any identity with room around it: it is not read whole. */
