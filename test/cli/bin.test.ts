@@ -106,6 +106,20 @@ describe("the verify-factors bin", () => {
     expect(ended?.stderr).toBe("\nverify-factors: interrupted\n");
   });
 
+  it("reads --identities /dev/stdin on a terminal, a line at a time until Ctrl-D", async () => {
+    const server = await fake({ total: 3 });
+    const out = join(tempDir("bin-tty-"), "rows.ndjson");
+    const args = auditArgs(server.url, "--identities", "/dev/stdin", "--out", out);
+    const command = [process.execPath, bin, ...args].map((a) => `'${a}'`).join(" ");
+    const run = spawnBin([], { argv: ["script", "-qfec", command, "/dev/null"] });
+    run.child.stdin!.write("fake-identity-0001\n");
+    // Read, and asked for; the next read waits on the terminal until Ctrl-D.
+    await until(() => server.log.length === 1);
+    run.child.stdin!.end("\u0004");
+    expect((await run.done).code).toBe(0);
+    expect(readFileSync(out, "utf8").trimEnd().split("\n")).toHaveLength(3);
+  });
+
   it("Ctrl-C after a page was written says where to resume, as an API error does", async () => {
     const server = await fake({ total: 100 });
     server.fail({ delayMs: 0 }, { hang: true }); // the first page, then a second never answered

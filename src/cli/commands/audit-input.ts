@@ -1,5 +1,5 @@
 // Where an audit's identities come from (a file, stdin or every Entity), and how many a file holds.
-import { constants, createReadStream, fstatSync, openSync } from "node:fs";
+import { constants, createReadStream, fstatSync, openSync, statSync } from "node:fs";
 import { Socket } from "node:net";
 import type { VerifyClient } from "../../index.js";
 import type { AuditCommand } from "../flags.js";
@@ -48,9 +48,9 @@ export async function* inputIdentities(
  * waits for as it exits, after Ctrl-C too. Opened without waiting for a writer, which polling does.
  */
 function readIdentities(path: string): NodeJS.ReadableStream {
+  if (!statSync(path).isFIFO()) return createReadStream(path);
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  if (fstatSync(fd).isFIFO()) return new Socket({ fd, readable: true, writable: false });
-  return createReadStream("", { fd });
+  return new Socket({ fd, readable: true, writable: false });
 }
 
 /** A line longer than any identity with room around it: it is not read whole. */
