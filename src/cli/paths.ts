@@ -30,6 +30,9 @@ export function checkInputFile(flag: string, path: string): void {
 /** Whether `path` is a regular file: one that can be read twice, unlike a pipe. */
 export const isRegularFile = (path: string): boolean => statOf(path)?.isFile() === true;
 
+/** Whether `path` is a pipe: a FIFO, or one a shell names for `<(command)`. */
+export const isPipe = (path: string): boolean => statOf(path)?.isFIFO() === true;
+
 /** A file to write: its folder must exist, and the path must not be a folder itself. */
 export function checkOutputFile(flag: string, path: string): void {
   if (statOf(path)?.isDirectory()) {

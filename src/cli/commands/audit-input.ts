@@ -1,9 +1,10 @@
 // Where an audit's identities come from (a file, stdin or every Entity), and how many a file holds.
-import { constants, createReadStream, fstatSync, openSync, statSync } from "node:fs";
+import { constants, createReadStream, fstatSync, openSync } from "node:fs";
 import { Socket } from "node:net";
 import type { VerifyClient } from "../../index.js";
 import type { AuditCommand } from "../flags.js";
 import type { IdentitySet } from "../identity-set.js";
+import { isPipe } from "../paths.js";
 import { UsageError } from "../usage-error.js";
 
 /** The listing of the Service's Entities failed: not one Entity's audit, but where they come from. */
@@ -48,7 +49,7 @@ export async function* inputIdentities(
  * waits for as it exits, after Ctrl-C too. Opened without waiting for a writer, which polling does.
  */
 function readIdentities(path: string): NodeJS.ReadableStream {
-  if (!statSync(path).isFIFO()) return createReadStream(path);
+  if (!isPipe(path)) return createReadStream(path);
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   return new Socket({ fd, readable: true, writable: false });
 }
