@@ -123,7 +123,8 @@ export function checkSignal(value: unknown): AbortSignal {
     typeof duck !== "object" ||
     duck === null ||
     typeof duck.aborted !== "boolean" ||
-    typeof duck.addEventListener !== "function"
+    typeof duck.addEventListener !== "function" ||
+    typeof duck.removeEventListener !== "function"
   ) {
     throw new VerifyArgumentError("signal", describe(value), "an AbortSignal");
   }

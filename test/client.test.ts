@@ -128,6 +128,8 @@ describe("listFactors checks its options before any request", () => {
     ["limit", { limit: Number.NaN }],
     ["pageToken", { pageToken: "" }],
     ["signal", { signal: {} }],
+    // Half a signal: without removeEventListener its listener could never be let go.
+    ["signal", { signal: { aborted: false, addEventListener() {} } }],
     ["prefetch", { prefetch: "yes" }],
     ["prefetch", { prefetch: null }],
   ])("%s: %j", async (parameter, bad) => {

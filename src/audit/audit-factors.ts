@@ -1,19 +1,15 @@
 // Auditing a Service: the factors of many identities, some at a time, results as they complete.
 // Requests go through the client's shared budget, so asking for more concurrency than the account
 // allows makes an audit slower, not failed.
-import { checkIdentity, describe } from "../checks.js";
+import { checkIdentity } from "../checks.js";
 import { VerifyApiError } from "../api-error.js";
-import {
-  VerifyAbortError,
-  VerifyArgumentError,
-  VerifyConnectionError,
-  VerifyError,
-} from "../errors.js";
+import { VerifyAbortError, VerifyConnectionError, VerifyError } from "../errors.js";
 import { refusedByTls } from "../http/retry-policy.js";
 import { follow } from "../http/signals.js";
 import type { AuditSettings, ListSettings } from "../options/settings.js";
 import type { EntityList } from "../paging/list-entities.js";
 import type { FactorList } from "../paging/list-factors.js";
+import { checkStep, identitiesOf, iteratorOf } from "./identity-source.js";
 import type { Entity, Factor } from "../types.js";
 
 /**
@@ -30,18 +26,6 @@ export type AuditResult =
 export interface Lists {
   factors(path: { ServiceSid: string; Identity: string }, list: ListSettings): FactorList;
   entities(path: { ServiceSid: string }, list: ListSettings): EntityList;
-}
-
-// Handed on as they are: an identity that is not a string fails its own check, named as what it is.
-async function* identitiesOf(entities: EntityList): AsyncGenerator<unknown> {
-  for await (const entity of entities) yield entity.identity;
-}
-
-/** A step of the identities' iterator, as the protocol has it: `for await` would throw too. */
-function checkStep<T>(step: IteratorResult<T>): IteratorResult<T> {
-  if (typeof step === "object" && step !== null) return step;
-  const rule = "an iterable whose next() gives { done, value } objects";
-  throw new VerifyArgumentError("identities", `gave a next() result that ${describe(step)}`, rule);
 }
 
 /**
@@ -73,8 +57,7 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
   };
   const source =
     settings.identities ?? identitiesOf(lists.entities({ ServiceSid: serviceSid }, list));
-  const identities =
-    Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+  const identities = iteratorOf(source);
 
   // Each listing and each pull from the source settles into this state the moment it ends, so
   // no rejection goes unhandled, a slow source holds back no finished result, and the caller's

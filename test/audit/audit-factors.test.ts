@@ -35,6 +35,8 @@ const factorsFor = (identity: string) =>
 const byIdentity = (results: AuditResult[]) =>
   Object.fromEntries(results.map((r) => [r.identity, r.factors?.map((f) => f.friendly_name)]));
 
+const PROTOCOL = "an iterable whose iterator has a next() that gives { done, value } objects";
+
 describe("auditFactors", () => {
   it("lists each identity's factors once, for an array of identities", async () => {
     const server = await fake({ factorsFor });
@@ -200,6 +202,7 @@ describe("auditFactors", () => {
     [{ serviceSid, identities: "user-00001" }, "identities"],
     [{ serviceSid, pageSize: 0 }, "pageSize"],
     [{ serviceSid, signal: "x" }, "signal"],
+    [{ serviceSid, signal: { aborted: false, addEventListener() {} } }, "signal"],
     [{ serviceSid, maxRetries: -1 }, "maxRetries"],
     [{ serviceSid, timeoutMs: 0 }, "timeoutMs"],
   ])("checks %j at the call", (options, parameter) => {
@@ -300,7 +303,26 @@ describe("auditFactors under faults", () => {
       const error = await rejection(collect(audit));
       expect(error).toBeInstanceOf(VerifyArgumentError);
       expect(error.message).toBe(
-        `identities gave a next() result that is ${result}; it must be an iterable whose next() gives { done, value } objects`,
+        `identities gave a next() result that is ${result}; it must be ${PROTOCOL}`,
+      );
+    }
+    expect(server.log).toHaveLength(0);
+  });
+
+  it("an identities iterable whose iterator is no iterator rejects the audit, naming identities", async () => {
+    const server = await fake({ factorsFor });
+    const broken: [unknown, string][] = [
+      [{ [Symbol.asyncIterator]: () => null }, "is null"],
+      [{ [Symbol.asyncIterator]: () => ({}) }, "is object"],
+      [{ [Symbol.iterator]: () => 7 }, "is 7"],
+      [{ [Symbol.iterator]: () => ({ next: "soon" }) }, "is object"],
+    ];
+    for (const [identities, what] of broken) {
+      const audit = clientFor(server).auditFactors({ serviceSid, identities: identities as never });
+      const error = await rejection(collect(audit));
+      expect(error).toBeInstanceOf(VerifyArgumentError);
+      expect(error.message).toBe(
+        `identities gave an iterator that ${what}; it must be ${PROTOCOL}`,
       );
     }
     expect(server.log).toHaveLength(0);
