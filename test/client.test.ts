@@ -281,6 +281,18 @@ async function withOwnFetch(made: () => unknown) {
   return { error, calls };
 }
 
+/** A page's Response whose body someone has read, or holds a reader of. */
+function read() {
+  const response = new Response('{"factors":[],"meta":{"next_page_url":null}}');
+  void response.text();
+  return response;
+}
+function reading() {
+  const response = new Response('{"factors":[],"meta":{"next_page_url":null}}');
+  response.body!.getReader();
+  return response;
+}
+
 describe("a fetch of one's own that resolves to something that is not a Response", () => {
   const notAResponse = "resolved to an object that is not a Response";
   const cases: [string, unknown, string][] = [
@@ -291,6 +303,8 @@ describe("a fetch of one's own that resolves to something that is not a Response
     ["no body at all", { status: 200, headers: new Headers() }, notAResponse],
     ["no headers", { status: 200, body: null }, notAResponse],
     ["headers that cannot be read", { status: 200, headers: {}, body: null }, notAResponse],
+    ["a Response already read", read(), "resolved to a Response whose body was read"],
+    ["a Response being read", reading(), "resolved to a Response whose body was read"],
   ];
   it.each(cases)(
     "%s: VerifyArgumentError naming fetch, at its first call, not retried",

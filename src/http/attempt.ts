@@ -26,19 +26,21 @@ export interface AttemptLimits {
  */
 function responseOf(value: unknown): Response {
   const response = value as Partial<Response> | null | undefined;
+  const rule =
+    "a fetch function resolving to a Response (status, headers, and a body stream or null)";
   if (
     typeof response?.status === "number" &&
     typeof response.headers?.get === "function" &&
     (response.body === null || typeof response.body?.getReader === "function")
   ) {
-    return value as Response;
+    // A body someone else has read, or is reading, has nothing left for this attempt.
+    if (!response.bodyUsed && !response.body?.locked) return value as Response;
+    throw new VerifyArgumentError("fetch", "resolved to a Response whose body was read", rule);
   }
   const problem =
     typeof value === "object" && value !== null
       ? "resolved to an object that is not a Response"
       : `resolved to a value that ${describe(value)}`;
-  const rule =
-    "a fetch function resolving to a Response (status, headers, and a body stream or null)";
   throw new VerifyArgumentError("fetch", problem, rule);
 }
 
