@@ -96,9 +96,11 @@ export function parseSpec(text, source) {
     throw new UsageError(`${source}: not YAML or JSON (${error.message.split("\n")[0]})`);
   }
   const version = doc?.openapi;
-  if (typeof version !== "string" || !/^3\.[01]\./.test(version) || typeof doc.paths !== "object") {
+  const { paths } = doc ?? {};
+  const pathsObject = typeof paths === "object" && paths !== null && !Array.isArray(paths);
+  if (typeof version !== "string" || !/^3\.[01]\./.test(version) || !pathsObject) {
     throw new UsageError(
-      `${source}: not an OpenAPI 3.0 or 3.1 description (it needs "openapi: 3.x.y" and "paths")`,
+      `${source}: not an OpenAPI 3.0 or 3.1 description (it needs "openapi: 3.x.y" and a "paths" object)`,
     );
   }
   return doc;

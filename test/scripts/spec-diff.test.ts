@@ -245,6 +245,15 @@ describe("spec:diff refuses what it cannot compare, exit 2", () => {
   const dir = pair(() => {});
   writeFileSync(join(dir, "notes.yaml"), "title: not a spec\n");
   writeFileSync(join(dir, "broken.yaml"), "openapi: [3.1.0\n");
+  // `typeof null` is "object": without its own check, every operation's removal was non-breaking.
+  writeFileSync(
+    join(dir, "null-paths.yaml"),
+    "openapi: 3.1.0\ninfo: {title: t, version: v}\npaths:\n",
+  );
+  writeFileSync(
+    join(dir, "list-paths.yaml"),
+    "openapi: 3.1.0\ninfo: {title: t, version: v}\npaths: []\n",
+  );
 
   it.each([
     [[], /OLD is missing/],
@@ -253,6 +262,8 @@ describe("spec:diff refuses what it cannot compare, exit 2", () => {
     [["old.yaml", "missing.yaml"], /missing\.yaml: cannot read it \(no such file\)/],
     [["notes.yaml", "new.yaml"], /notes\.yaml: not an OpenAPI 3\.0 or 3\.1 description/],
     [["broken.yaml", "new.yaml"], /broken\.yaml: not YAML or JSON/],
+    [["old.yaml", "null-paths.yaml"], /null-paths\.yaml: not an OpenAPI 3\.0 or 3\.1 description/],
+    [["list-paths.yaml", "new.yaml"], /list-paths\.yaml: not an OpenAPI 3\.0 or 3\.1 description/],
     [["git:", "new.yaml"], /"git:" needs a ref after it/],
     [["/dev/zero", "new.yaml"], /^spec:diff: \/dev\/zero: larger than 64 MiB; not read$/m],
     [["--bogus"], /Unknown option '--bogus'/],
