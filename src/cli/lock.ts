@@ -1,9 +1,12 @@
 // One audit at a time on a checkpoint and its output: two would interleave their lines and rows in
 // one file, and each resume would cut the other's rows.
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { UsageError } from "./usage-error.js";
 
-/** How long an empty lock is taken to be one another audit is making, not one left behind. */
+/**
+ * How long an empty lock is taken to be one another audit is making, and a takeover one that
+ * another is taking over with, rather than one left behind.
+ */
 const BEING_MADE_MS = 10_000;
 
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
@@ -18,6 +21,29 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Makes `file` if no file has that name; whether it did. */
+function make(file: string, text: string): boolean {
+  try {
+    const fd = openSync(file, "wx");
+    writeSync(fd, text);
+    closeSync(fd);
+    return true;
+  } catch (error) {
+    if (codeOf(error) === "EEXIST") return false;
+    throw error;
+  }
+}
+
+/** The lock's text and age, read from one open file. */
+function readLock(lock: string) {
+  const fd = openSync(lock, "r");
+  try {
+    return { text: readFileSync(fd, "utf8"), age: Date.now() - fstatSync(fd).mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Takes `PATH.lock` for this process, or refuses while a running process holds it; `flag` names
  * the path. A lock left by an audit that was killed is taken over. Returns the function that lets
@@ -27,32 +53,65 @@ export function lockFor(flag: string, path: string): () => void {
   const lock = `${path}.lock`;
   const cannotTake = (why: string) =>
     new UsageError(`${flag} ${JSON.stringify(path)}: its lock ${JSON.stringify(lock)} ${why}`);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lock, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lock, { force: true });
-    } catch (error) {
-      if (codeOf(error) !== "EEXIST") throw cannotTake(`cannot be made (${codeOf(error)})`);
-    }
+  const inUse = (by: string) =>
+    new UsageError(
+      `${flag} ${JSON.stringify(path)} is in use by another audit (${by}); wait for it to end, or, if no audit runs, delete ${JSON.stringify(lock)}`,
+    );
+  /** Who holds the lock: a running audit, said in words; `null` once it is gone; else nobody. */
+  const holder = (): string | null | undefined => {
     let text: string;
     let age: number;
     try {
-      text = readFileSync(lock, "utf8");
-      age = Date.now() - statSync(lock).mtimeMs;
+      ({ text, age } = readLock(lock));
     } catch (error) {
+      if (codeOf(error) === "ENOENT") return null;
       throw cannotTake(`cannot be read (${codeOf(error)}); if no audit runs, delete it`);
     }
     const pid = Number(text);
-    const inUse = (by: string) =>
-      new UsageError(
-        `${flag} ${JSON.stringify(path)} is in use by another audit (${by}); wait for it to end, or, if no audit runs, delete ${JSON.stringify(lock)}`,
-      );
-    if (Number.isInteger(pid) && pid > 0 && alive(pid)) throw inUse(`process ${pid}`);
+    if (Number.isInteger(pid) && pid > 0 && alive(pid)) return `process ${pid}`;
     // A lock is made empty, then given its process id: a young empty one is being made.
-    if (text === "" && age < BEING_MADE_MS) throw inUse("one that is starting");
-    rmSync(lock, { force: true });
+    if (text === "" && age < BEING_MADE_MS) return "one that is starting";
+    return undefined;
+  };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      if (make(lock, String(process.pid))) return () => rmSync(lock, { force: true });
+    } catch (error) {
+      throw cannotTake(`cannot be made (${codeOf(error)})`);
+    }
+    const by = holder();
+    if (by) throw inUse(by);
+    let removed = true;
+    try {
+      if (by === undefined) removed = removeLeftBehind(lock, () => holder() === undefined);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw cannotTake(`cannot be taken over (${codeOf(error)}); if no audit runs, delete it`);
+    }
+    if (!removed) throw inUse("one that is starting");
   }
   throw cannotTake("could not be taken");
+}
+
+/**
+ * Removes a lock left behind, while holding `LOCK.takeover`, and only if `stillLeftBehind()` says
+ * so once it is held. Two audits that both find the lock left behind may both get here: without
+ * the takeover file, the second would remove the lock the first had just made in its place.
+ * Returns false when another audit holds the takeover file.
+ */
+function removeLeftBehind(lock: string, stillLeftBehind: () => boolean): boolean {
+  const takeover = `${lock}.takeover`;
+  if (!make(takeover, String(process.pid))) {
+    // One left by an audit killed in the instant it held it is removed once it is old.
+    const made = statSync(takeover, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+    if (Date.now() - made < BEING_MADE_MS) return false;
+    rmSync(takeover, { force: true });
+    if (!make(takeover, String(process.pid))) return false;
+  }
+  try {
+    if (stillLeftBehind()) rmSync(lock, { force: true });
+    return true;
+  } finally {
+    rmSync(takeover, { force: true });
+  }
 }
