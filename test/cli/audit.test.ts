@@ -580,6 +580,8 @@ describe("the audit's coverage counts", () => {
     const odd = (identity: string) => [
       { ...makeFactor(1), identity, factor_type: "__proto__", status: "constructor" },
       { ...makeFactor(2), identity, factor_type: "push", status: "\u001b[2J" },
+      // A "/" in a word escaped: this factor is not verified, and its type is not "totp/un".
+      { ...makeFactor(3), identity, factor_type: "totp", status: "un/verified" },
     ];
     const server = await fake({ factorsFor: odd });
     const summaryFile = join(tempDir("audit-summary-"), "summary.json");
@@ -595,14 +597,16 @@ describe("the audit's coverage counts", () => {
       ),
     );
     expect(result.code).toBe(0);
-    expect(JSON.parse(readFileSync(summaryFile, "utf8")).factors).toStrictEqual({
-      total: 4,
-      byTypeAndStatus: { "__proto__/constructor": 2, "push/\u001b[2J": 2 },
-      byType: { ["__proto__"]: 2, push: 2 },
-      byStatus: { constructor: 2, "\u001b[2J": 2 },
+    const written = JSON.parse(readFileSync(summaryFile, "utf8"));
+    expect(written.factors).toStrictEqual({
+      total: 6,
+      byTypeAndStatus: { "__proto__/constructor": 2, "push/\u001b[2J": 2, "totp/un%2Fverified": 2 },
+      byType: { ["__proto__"]: 2, push: 2, totp: 2 },
+      byStatus: { constructor: 2, "\u001b[2J": 2, "un%2Fverified": 2 },
     });
+    expect([written.withVerified, written.onlyUnverified]).toStrictEqual([0, 2]);
     expect(result.stderr).toContain(
-      "factors by type/status: __proto__/constructor 2, push/\\u001b[2J 2;",
+      "factors by type/status: __proto__/constructor 2, push/\\u001b[2J 2, totp/un%2Fverified 2;",
     );
   });
 

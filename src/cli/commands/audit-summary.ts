@@ -35,9 +35,12 @@ export function createCoverage(): Coverage {
   };
 }
 
+/** A server's word in a key, with "%" and "/" escaped as in a URL: a key splits at its one "/". */
+const word = (value: unknown) => String(value).replace(/[%/]/g, encodeURIComponent);
+
 /** An Entity's factors as the counts need them: `type/status` each. */
 export const factorKeys = (factors: Factor[]): string[] =>
-  factors.map(({ factor_type, status }) => `${factor_type}/${status}`);
+  factors.map(({ factor_type, status }) => `${word(factor_type)}/${word(status)}`);
 
 /** Counts one Entity: its factors' `type/status` keys (`factorKeys`), or `undefined` when it failed. */
 export function count(coverage: Coverage, keys: string[] | undefined): void {
