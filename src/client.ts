@@ -1,7 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/verify.js";
 import { auditFactors, type AuditResult } from "./audit/audit-factors.js";
-import { strictPathSerializer } from "./http/path-serializer.js";
+import { strictPathSerializer, strictQuerySerializer } from "./http/serializers.js";
 import { createRateBudget } from "./http/rate-budget.js";
 import { createRetryingFetch } from "./http/retrying-fetch.js";
 import { DEFAULTS } from "./options/defaults.js";
@@ -50,6 +50,7 @@ export function createVerifyClient(options: VerifyClientOptions): VerifyClient {
     headers: client.headers,
     fetch: retryingFetch,
     pathSerializer: strictPathSerializer,
+    querySerializer: strictQuerySerializer,
   });
   const lists = {
     factors: (path: { ServiceSid: string; Identity: string }, list: ListSettings) =>

@@ -184,6 +184,20 @@ describe("verify.api: the typed openapi-fetch client", () => {
     );
   });
 
+  it.each([
+    ["Identity", { path: { ServiceSid: SERVICE_SID, Identity: "user\uD800" } }],
+    [
+      "PageToken",
+      { path: { ServiceSid: SERVICE_SID, Identity: IDENTITY }, query: { PageToken: "\uDC00" } },
+    ],
+  ])("refuses a lone surrogate in %s, naming it, sending nothing", async (parameter, params) => {
+    const server = await fake();
+    const error = await rejection(clientFor(server).api.GET(PATH, { params }));
+    expect(error).toBeInstanceOf(VerifyArgumentError);
+    expect(error.parameter).toBe(parameter);
+    expect(server.log).toHaveLength(0);
+  });
+
   it.each(["..", ".", "%2e%2E", ""])(
     "refuses %j as a path segment, sending nothing",
     async (identity) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VerifyArgumentError } from "../../src/errors.js";
-import { strictPathSerializer } from "../../src/http/path-serializer.js";
+import { strictPathSerializer, strictQuerySerializer } from "../../src/http/serializers.js";
 
 const path = "/v2/Services/{ServiceSid}/Entities/{Identity}/Factors";
 
@@ -48,5 +48,35 @@ describe("strictPathSerializer", () => {
     expect(strictPathSerializer(path, { ServiceSid: "VA1", Identity: "..." })).toContain(
       "/Entities/.../",
     );
+  });
+});
+
+const unpaired =
+  "has a lone UTF-16 surrogate; it must be a well-formed string (no unpaired surrogate)";
+
+describe("a value with a lone surrogate, which percent-encoding cannot encode", () => {
+  it.each(["\uD800", "a\uDC00b", "x\uD83D"])("in the path, %j, is refused by name", (identity) => {
+    expect(refusal({ ServiceSid: "VA1", Identity: identity }).message).toBe(`Identity ${unpaired}`);
+  });
+
+  it.each([{ PageToken: "\uD800" }, { PageToken: ["ok", "\uDC00"] }, { Deep: { key: "\uD83D" } }])(
+    "in the query, %j, is refused by name",
+    (query) => {
+      const name = Object.keys(query)[0]!;
+      expect(() => strictQuerySerializer(query)).toThrow(
+        new VerifyArgumentError(
+          name,
+          "has a lone UTF-16 surrogate",
+          "a well-formed string (no unpaired surrogate)",
+        ),
+      );
+    },
+  );
+
+  it("leaves the rest to openapi-fetch's serializer: pairs, arrays, and no query at all", () => {
+    expect(strictQuerySerializer({ PageToken: "😀", PageSize: [1, 2] })).toBe(
+      "PageToken=%F0%9F%98%80&PageSize=1&PageSize=2",
+    );
+    expect(strictQuerySerializer({})).toBe("");
   });
 });

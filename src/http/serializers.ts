@@ -1,0 +1,50 @@
+// openapi-fetch's serializers, with what they cannot put in a URL refused first, by name.
+import { createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
+import { LONE_SURROGATE } from "../checks.js";
+import { VerifyArgumentError } from "../errors.js";
+
+const PATH_PARAM = /\{([^{}]+)\}/g;
+
+/** A lone surrogate has no UTF-8 bytes: percent-encoding it throws a bare `URIError`. */
+function checkEncodable(name: string, value: unknown): void {
+  const values = typeof value === "object" && value !== null ? Object.values(value) : [value];
+  if (values.some((each) => typeof each === "string" && LONE_SURROGATE.test(each))) {
+    throw new VerifyArgumentError(
+      name,
+      "has a lone UTF-16 surrogate",
+      "a well-formed string (no unpaired surrogate)",
+    );
+  }
+}
+
+/**
+ * openapi-fetch's serializer percent-encodes values, but `.` and `..` survive encoding and
+ * URL parsing turns them into "this folder" and "the parent folder": an identity of `..` would
+ * reach another endpoint. Such values, and missing ones, are refused before any request.
+ */
+export function strictPathSerializer(pathname: string, params: Record<string, unknown>): string {
+  for (const [, name] of pathname.matchAll(PATH_PARAM)) {
+    const value = params?.[name!];
+    if (typeof value !== "string" && typeof value !== "number") {
+      throw new VerifyArgumentError(name!, `is ${value === null ? "null" : typeof value}`, "given");
+    }
+    const text = String(value);
+    if (/^(\.|%2e){0,2}$/i.test(text)) {
+      throw new VerifyArgumentError(
+        name!,
+        `is ${JSON.stringify(text)}`,
+        "a path segment of its own",
+      );
+    }
+    checkEncodable(name!, text);
+  }
+  return defaultPathSerializer(pathname, params);
+}
+
+const serializeQuery = createQuerySerializer();
+
+/** openapi-fetch's default query serializer, for `api` calls whose values skipped the types. */
+export function strictQuerySerializer(query: Record<string, unknown>): string {
+  for (const [name, value] of Object.entries(query ?? {})) checkEncodable(name, value);
+  return serializeQuery(query);
+}
