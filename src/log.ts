@@ -27,9 +27,12 @@ export function createLog(logger: Logger, level: LogLevel): Log {
   const at = (name: Exclude<LogLevel, "off">) =>
     LOG_LEVELS.indexOf(name) <= rank
       ? (line: () => string) => {
-          // A logger's failure must never change what the client does.
+          // A logger's failure must never change what the client does, nor, for an async
+          // logger's rejected promise, end the app as an unhandled rejection.
           try {
-            logger[name](`[verify-factors] ${line()}`);
+            const returned: unknown = logger[name](`[verify-factors] ${line()}`);
+            const then = (returned as PromiseLike<unknown> | undefined)?.then;
+            if (typeof then === "function") then.call(returned, undefined, quiet);
           } catch {}
         }
       : quiet;

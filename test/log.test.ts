@@ -164,3 +164,28 @@ describe("a logger that throws", () => {
     expect(later).toHaveLength(3);
   });
 });
+
+describe("an async logger whose promise rejects", () => {
+  it("leaves no unhandled rejection, which would end a Node app", async () => {
+    const rejecting = Object.fromEntries(
+      ["debug", "info", "warn", "error"].map((level) => [
+        level,
+        () => Promise.reject(new Error(`${level} sink down`)),
+      ]),
+    ) as unknown as Logger;
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", note);
+    try {
+      const server = await fake({ total: 3 });
+      server.fail({ status: 503, retryAfter: "0" });
+      const client = clientFor(server, { logger: rejecting, logLevel: "debug" });
+      expect(await client.listFactors({ ...target, pageSize: 2 }).toArray()).toHaveLength(3);
+      // Node reports an unhandled rejection after the microtasks of the turn it was made in.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toStrictEqual([]);
+    } finally {
+      process.off("unhandledRejection", note);
+    }
+  });
+});
