@@ -73,22 +73,33 @@ export function lockFor(flag: string, path: string): () => void {
     if (text === "" && age < BEING_MADE_MS) return "one that is starting";
     return undefined;
   };
-  for (let attempt = 0; attempt < 3; attempt++) {
+  /** `run`, with a failure of the file system said as one line naming the lock. */
+  const trying = <T>(why: (code: string) => string, run: () => T): T => {
     try {
-      if (make(lock, String(process.pid))) return () => rmSync(lock, { force: true });
+      return run();
     } catch (error) {
-      throw cannotTake(`cannot be made (${codeOf(error)})`);
+      if (error instanceof UsageError) throw error;
+      throw cannotTake(why(codeOf(error)));
+    }
+  };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (
+      trying(
+        (code) => `cannot be made (${code})`,
+        () => make(lock, String(process.pid)),
+      )
+    ) {
+      return () => rmSync(lock, { force: true });
     }
     const by = holder();
     if (by) throw inUse(by);
-    let removed = true;
-    try {
-      if (by === undefined) removed = removeLeftBehind(lock, () => holder() === undefined);
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      throw cannotTake(`cannot be taken over (${codeOf(error)}); if no audit runs, delete it`);
+    if (by === null) continue; // let go meanwhile
+    const leftBehind = () => holder() === undefined;
+    const takeover = (code: string) =>
+      `cannot be taken over (${code}); if no audit runs, delete it`;
+    if (!trying(takeover, () => removeLeftBehind(lock, leftBehind))) {
+      throw inUse("one that is starting");
     }
-    if (!removed) throw inUse("one that is starting");
   }
   throw cannotTake("could not be taken");
 }
