@@ -61,6 +61,15 @@ describe("a spec edit the code relies on fails the build, naming the file in src
     expect(errors).toMatch(/^src\/[\w/-]+\.ts\(\d+,\d+\): error TS\d+/m);
   });
 
+  it("a factor status the audit counts by, renamed, fails where it is counted and listed", async () => {
+    const errors = await typeCheckWith(
+      (s) => (schemas(s).FactorStatus.enum = ["pending", "confirmed"]),
+      { firstFileOnly: false },
+    );
+    expect(errors).toMatch(/^src\/cli\/commands\/audit-summary\.ts\(\d+,\d+\): error/m);
+    expect(errors).toMatch(/^src\/cli\/commands\/audit-findings\.ts\(\d+,\d+\): error/m);
+  });
+
   it("a new factor type without its config schema fails with a message that says what to add", async () => {
     const errors = await typeCheckWith((s) => schemas(s).FactorType.enum.push("webauthn"));
     expect(errors).toMatch(/^src\/types\.ts\(\d+,\d+\): error/m);
