@@ -61,6 +61,14 @@ describe("a spec edit the code relies on fails the build, naming the file in src
     expect(errors).toMatch(/^src\/[\w/-]+\.ts\(\d+,\d+\): error TS\d+/m);
   });
 
+  it("the PageToken parameter renamed fails where a request sends it and next_page_url is read", async () => {
+    const errors = await typeCheckWith((s) => (s.components.parameters.PageToken.name = "Token"), {
+      firstFileOnly: false,
+    });
+    expect(errors).toMatch(/^src\/paging\/fetch-page\.ts\(\d+,\d+\): error/m);
+    expect(errors).toMatch(/^src\/paging\/next-page\.ts\(\d+,\d+\): error/m);
+  });
+
   it("a factor status the audit counts by, renamed, fails where it is counted and listed", async () => {
     const errors = await typeCheckWith(
       (s) => (schemas(s).FactorStatus.enum = ["pending", "confirmed"]),

@@ -1,8 +1,14 @@
+import type { operations } from "../../generated/verify.js";
 import { describe } from "../checks.js";
 import type { Cursor } from "../cursor.js";
 import { VerifyPaginationError } from "../errors.js";
 import { snippet } from "../shown.js";
 import { parseWholeNumber } from "../whole-number.js";
+
+/** The query's paging parameters as the spec names them: a rename there fails the build here. */
+type PagingParameter = keyof NonNullable<operations["listFactors"]["parameters"]["query"]>;
+const PAGE_TOKEN = "PageToken" satisfies PagingParameter;
+const PAGE = "Page" satisfies PagingParameter;
 
 /**
  * Reads where the next page is from `meta.next_page_url`: `null` on the last page. The spec
@@ -24,14 +30,14 @@ export function readNextPageUrl(nextPageUrl: unknown): (Cursor & { pageToken: st
   // by a URL parser: a host or path it would refuse changes nothing here.
   // Stryker disable next-line StringLiteral: any query without a PageToken is refused alike
   const query = new URLSearchParams(/^[^?#]*\?([^#]*)/.exec(nextPageUrl)?.[1] ?? "");
-  const pageToken = query.getAll("PageToken").find((token) => token !== "");
+  const pageToken = query.getAll(PAGE_TOKEN).find((token) => token !== "");
   if (pageToken === undefined) {
     throw new VerifyPaginationError(
-      `meta.next_page_url has no PageToken, so the next page cannot be asked for: ${snippet(nextPageUrl)}`,
+      `meta.next_page_url has no ${PAGE_TOKEN}, so the next page cannot be asked for: ${snippet(nextPageUrl)}`,
     );
   }
   // Stryker disable next-line StringLiteral: any text that is not a whole number means no Page
-  const page = parseWholeNumber(query.get("Page") ?? "");
+  const page = parseWholeNumber(query.get(PAGE) ?? "");
   // Past the safe integers a number is rounded, and the request would name another page.
   // Stryker disable next-line ConditionalExpression: Number.isSafeInteger(undefined) is false too
   return page !== undefined && Number.isSafeInteger(page) ? { page, pageToken } : { pageToken };
