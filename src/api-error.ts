@@ -3,6 +3,7 @@ import { isObject } from "./checks.js";
 import { VerifyError } from "./errors.js";
 import { parseRetryAfter } from "./http/retry-after.js";
 import { jsonText, requestIdOf, snippet, withoutUserinfo } from "./shown.js";
+import { RETRY_AFTER_HEADER } from "./types.js";
 
 export interface ApiErrorDetails {
   status: number;
@@ -73,7 +74,7 @@ export class VerifyApiError extends VerifyError {
         (problemType && problemType !== "about:blank" ? problemType : undefined),
       requestId: requestIdOf(headers),
       headers,
-      retryAfterMs: parseRetryAfter(headers.get("retry-after")),
+      retryAfterMs: parseRetryAfter(headers.get(RETRY_AFTER_HEADER)),
     });
   }
 }

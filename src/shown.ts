@@ -1,5 +1,6 @@
 // What messages and log lines show of server text, URLs and responses: bounded, and never a
 // credential.
+import { REQUEST_ID_HEADER } from "./types.js";
 
 /**
  * Server text quoted in a message: on one line, and cut to `max` characters, so a hostile
@@ -32,5 +33,5 @@ export function withoutUserinfo(url: string): string {
 
 /** `Twilio-Request-Id`, the id to quote to Twilio support. */
 export function requestIdOf(headers: Headers): string | undefined {
-  return headers.get("twilio-request-id") ?? undefined;
+  return headers.get(REQUEST_ID_HEADER) ?? undefined;
 }

@@ -13,6 +13,11 @@ export type PageMeta = Schemas["PageMeta"];
 /** Twilio's JSON error body. */
 export type TwilioErrorBody = Schemas["Error"];
 
+/** The response headers the client reads, by the spec's names: a rename there fails the build. */
+type ResponseHeader = keyof components["headers"];
+export const REQUEST_ID_HEADER = "Twilio-Request-Id" satisfies ResponseHeader;
+export const RETRY_AFTER_HEADER = "Retry-After" satisfies ResponseHeader;
+
 /** The name of a factor type's config schema in the spec. */
 type ConfigName<T extends FactorType> = `${Capitalize<T>}FactorConfig`;
 

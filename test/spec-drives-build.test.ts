@@ -69,6 +69,31 @@ describe("a spec edit the code relies on fails the build, naming the file in src
     expect(errors).toMatch(/^src\/paging\/next-page\.ts\(\d+,\d+\): error/m);
   });
 
+  it("the response headers the client reads, renamed, fail where each is named", async () => {
+    const errors = await typeCheckWith(
+      (s) => {
+        const renamed = { "Twilio-Request-Id": "Request-Id", "Retry-After": "Retry-In" };
+        // The component renamed, and every response's header and $ref to it with it.
+        const walk = (node: Json): void => {
+          if (typeof node !== "object" || node === null) return;
+          for (const [from, to] of Object.entries(renamed)) {
+            if (from in node && !Array.isArray(node)) rename(node, from, to);
+            if (node.$ref === `#/components/headers/${from}`)
+              node.$ref = `#/components/headers/${to}`;
+          }
+          Object.values(node).forEach(walk);
+        };
+        walk(s);
+      },
+      { firstFileOnly: false },
+    );
+    for (const name of ["Twilio-Request-Id", "Retry-After"]) {
+      expect(errors).toMatch(
+        new RegExp(`^src/types\\.ts\\(\\d+,\\d+\\): error TS1360: Type '"${name}"'`, "m"),
+      );
+    }
+  });
+
   it("a factor status the audit counts by, renamed, fails where it is counted and listed", async () => {
     const errors = await typeCheckWith(
       (s) => (schemas(s).FactorStatus.enum = ["pending", "confirmed"]),

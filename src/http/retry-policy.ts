@@ -2,6 +2,7 @@
 // a server or a clock. `retrying-fetch.ts` does the waiting.
 import { VerifyConnectionError } from "../errors.js";
 import { parseRetryAfter } from "./retry-after.js";
+import { RETRY_AFTER_HEADER } from "../types.js";
 
 /** Statuses worth another try: GET is idempotent, and these say "not now" rather than "no". */
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
@@ -46,7 +47,7 @@ export function backoffMs(attempt: number, random = Math.random()): number {
 export function retryDelayMs(outcome: Outcome, attempt: number, now = Date.now()): number {
   const asked =
     outcome instanceof Response
-      ? parseRetryAfter(outcome.headers.get("retry-after"), now)
+      ? parseRetryAfter(outcome.headers.get(RETRY_AFTER_HEADER), now)
       : undefined;
   // Stryker disable next-line ConditionalExpression: `undefined <= n` is false, so the check only narrows the type
   return asked !== undefined && asked <= MAX_RETRY_AFTER_MS ? asked : backoffMs(attempt);
