@@ -2,6 +2,7 @@
 // a constraint changed there (a new maximum, a pattern) fails this test until the code follows.
 import { describe, expect, it } from "vitest";
 import { createVerifyClient, VerifyArgumentError } from "../../src/index.js";
+import { DEFAULTS } from "../../src/options/defaults.js";
 import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "../support/fake-verify.js";
 import { loadSpec, schemaValidator, type Json } from "../support/spec.js";
 
@@ -91,5 +92,12 @@ describe("each option checked at the call is checked as the spec's parameter", (
     expect([taken("pageToken", ""), taken("page", 2 ** 53)]).toStrictEqual([false, false]);
     expect(validator("#/components/parameters/PageToken/schema")("")).toBe(true);
     expect(validator("#/components/parameters/Page/schema")(2 ** 53)).toBe(true);
+  });
+});
+
+describe("the defaults the spec states are the client's", () => {
+  it("baseUrl is the spec's server, pageSize the spec's default PageSize", () => {
+    expect(DEFAULTS.baseUrl).toBe(spec.servers[0].url);
+    expect(DEFAULTS.pageSize).toBe(spec.components.parameters.PageSize.schema.default);
   });
 });
