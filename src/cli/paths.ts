@@ -33,6 +33,10 @@ export const isRegularFile = (path: string): boolean => statOf(path)?.isFile() =
 /** Whether `path` is a pipe: a FIFO, or one a shell names for `<(command)`. */
 export const isPipe = (path: string): boolean => statOf(path)?.isFIFO() === true;
 
+/** Whether `path` is a terminal or another character device (`/dev/tty`, `/dev/zero`). */
+export const isCharacterDevice = (path: string): boolean =>
+  statOf(path)?.isCharacterDevice() === true;
+
 /** A file to write: its folder must exist, and the path must not be a folder itself. */
 export function checkOutputFile(flag: string, path: string): void {
   if (statOf(path)?.isDirectory()) {

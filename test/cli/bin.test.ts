@@ -120,6 +120,25 @@ describe("the verify-factors bin", () => {
     expect(readFileSync(out, "utf8").trimEnd().split("\n")).toHaveLength(3);
   });
 
+  it("ends at SIGTERM while --identities /dev/tty waits for a line on the terminal", async () => {
+    const server = await fake({ total: 3 });
+    server.fail({ hang: true });
+    const args = auditArgs(server.url, "--identities", "/dev/tty");
+    const command = `exec ${[process.execPath, bin, ...args].map((a) => `'${a}'`).join(" ")}`;
+    const run = spawnBin([], { argv: ["script", "-qfec", command, "/dev/null"] });
+    run.child.stdin!.write("fake-identity-0001\n");
+    await until(() => server.log.length === 1);
+    // The command is the child `script` runs on the terminal it makes.
+    const pid = Number(
+      readFileSync(`/proc/${run.child.pid}/task/${run.child.pid}/children`, "utf8"),
+    );
+    process.kill(pid, "SIGTERM");
+    const ended = await Promise.race([run.done, sleep(5_000).then(() => undefined)]);
+    run.child.kill("SIGKILL");
+    expect(ended?.code).toBe(143);
+    expect(ended?.stdout).toContain("verify-factors: interrupted");
+  });
+
   it("Ctrl-C after a page was written says where to resume, as an API error does", async () => {
     const server = await fake({ total: 100 });
     server.fail({ delayMs: 0 }, { hang: true }); // the first page, then a second never answered

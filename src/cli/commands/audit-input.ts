@@ -1,10 +1,11 @@
 // Where an audit's identities come from (a file, stdin or every Entity), and how many a file holds.
 import { constants, createReadStream, fstatSync, openSync } from "node:fs";
 import { Socket } from "node:net";
+import { isatty, ReadStream } from "node:tty";
 import type { VerifyClient } from "../../index.js";
 import type { AuditCommand } from "../flags.js";
 import type { IdentitySet } from "../identity-set.js";
-import { isPipe } from "../paths.js";
+import { isCharacterDevice, isPipe } from "../paths.js";
 import { UsageError } from "../usage-error.js";
 
 /** The listing of the Service's Entities failed: not one Entity's audit, but where they come from. */
@@ -44,14 +45,19 @@ export async function* inputIdentities(
 }
 
 /**
- * The identities file as a stream. A pipe (`<(command)`, a FIFO) is polled, as Node reads stdin:
- * read through the thread pool, a pipe whose writer stays silent holds a thread that the process
- * waits for as it exits, after Ctrl-C too. Opened without waiting for a writer, which polling does.
+ * The identities file as a stream. A pipe (`<(command)`, a FIFO) or a terminal (`/dev/tty`) is
+ * polled, as Node reads stdin: read through the thread pool, one whose writer stays silent holds
+ * a thread that the process waits for as it exits, after Ctrl-C too. A pipe is opened without
+ * waiting for a writer, which polling does.
  */
 function readIdentities(path: string): NodeJS.ReadableStream {
-  if (!isPipe(path)) return createReadStream(path);
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  return new Socket({ fd, readable: true, writable: false });
+  if (isPipe(path)) {
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    return new Socket({ fd, readable: true, writable: false });
+  }
+  if (!isCharacterDevice(path)) return createReadStream(path);
+  const fd = openSync(path, "r");
+  return isatty(fd) ? new ReadStream(fd) : createReadStream(path, { fd });
 }
 
 /** A line longer than any identity with room around it: it is not read whole. */
