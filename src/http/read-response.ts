@@ -3,7 +3,8 @@
 import { VerifyArgumentError, VerifyPaginationError } from "../errors.js";
 import { snippet } from "../shown.js";
 
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+/** The statuses a Response may have no body with (101 is refused before, as under 200). */
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 const decoder = new TextDecoder();
 
 /**
