@@ -610,6 +610,36 @@ describe("the audit's coverage counts", () => {
     );
   });
 
+  it("shows a dozen type/status counts in the summary line, each cut short; --summary has all", async () => {
+    // A hostile server: a type of its own for each factor, one of them 10,000 characters long.
+    const many = (identity: string) =>
+      Array.from({ length: 15 }, (_, i) => ({
+        ...makeFactor(i),
+        identity,
+        factor_type: i === 0 ? "x".repeat(10_000) : `type-${i}`,
+      }));
+    const server = await fake({ factorsFor: many });
+    const summaryFile = join(tempDir("audit-summary-"), "summary.json");
+    const result = await run(
+      audit(
+        server,
+        "--identities",
+        identitiesFile(names(1)),
+        "-o",
+        "ndjson",
+        "--summary",
+        summaryFile,
+      ),
+    );
+    expect(result.code).toBe(0);
+    const line = result.stderr.split("\n").find((l) => l.includes("factors by type/status"))!;
+    expect(line).toContain(`factors by type/status: ${"x".repeat(60)}… 1, type-1/`);
+    expect(line).toContain(", and 3 more; 15 rows written");
+    expect(line.length).toBeLessThan(1_000);
+    const written = JSON.parse(readFileSync(summaryFile, "utf8"));
+    expect(Object.keys(written.factors.byTypeAndStatus)).toHaveLength(15);
+  });
+
   it("--failed keeps one identity a line, whatever a server sends as one", async () => {
     const server = await fake({
       identities: ["user-00001", "bad\nuser-00002", "bad\u001b[2J"],

@@ -1,6 +1,7 @@
 // What an audit counts as it goes, to answer "who is protected by MFA": every Entity it took up
 // is in exactly one of withVerified, onlyUnverified, noFactors and failed.
 import type { Factor } from "../../index.js";
+import { snippet } from "../../shown.js";
 import { visible } from "../terminal.js";
 
 export interface Coverage {
@@ -64,6 +65,12 @@ export function count(coverage: Coverage, keys: string[] | undefined): void {
   }
 }
 
+/**
+ * What the summary line shows of the type/status counts, all of which `--summary` writes: Twilio
+ * has six, and a hostile server's types could make the line megabytes long.
+ */
+const [SHOWN_KEYS, SHOWN_KEY_LENGTH] = [12, 60];
+
 /** The summary line on stderr; `before`: Entities an earlier run of a resumed audit counted. */
 export function summary(
   coverage: Coverage,
@@ -73,10 +80,12 @@ export function summary(
 ): string {
   const { entities, withVerified, onlyUnverified, noFactors, failed } = coverage;
   const resumed = before > 0 ? ` (${before} before this run, ${entities - before} now)` : "";
-  const byType =
-    Object.entries(coverage.factors.byTypeAndStatus)
-      .map(([key, n]) => `${visible(key)} ${n}`)
-      .join(", ") || "none";
+  const keys = Object.entries(coverage.factors.byTypeAndStatus);
+  const shown = keys
+    .slice(0, SHOWN_KEYS)
+    .map(([key, n]) => `${snippet(visible(key), SHOWN_KEY_LENGTH)} ${n}`);
+  if (keys.length > SHOWN_KEYS) shown.push(`and ${keys.length - SHOWN_KEYS} more`);
+  const byType = shown.join(", ") || "none";
   const noun = entities === 1 ? "entity" : "entities";
   return (
     `verify-factors: ${entities} ${noun}${resumed}: ${withVerified} with a verified factor, ` +
