@@ -13,7 +13,12 @@ import {
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditArgs, bin, credentials, runMain as run, spawnBin } from "../support/cli.js";
-import { makeFactor, SERVICE_SID, type FakeVerify } from "../support/fake-verify.js";
+import {
+  makeFactor,
+  SERVICE_SID,
+  type FakeOptions,
+  type FakeVerify,
+} from "../support/fake-verify.js";
 import { until } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
 import { tempDir } from "../support/temp-dir.js";
@@ -576,6 +581,16 @@ describe("the audit's coverage counts", () => {
     );
   });
 
+  /** An audit of `count` identities whose factors a server makes with `factorsFor`, and its --summary. */
+  async function auditWithSummary(factorsFor: FakeOptions["factorsFor"], count: number) {
+    const server = await fake({ factorsFor });
+    const summaryFile = join(tempDir("audit-summary-"), "summary.json");
+    const args = ["--identities", identitiesFile(names(count)), "-o", "ndjson"];
+    const result = await run(audit(server, ...args, "--summary", summaryFile));
+    expect(result.code).toBe(0);
+    return { result, written: JSON.parse(readFileSync(summaryFile, "utf8")) };
+  }
+
   it("counts types and statuses in the server's words, whatever they are, and shows them visibly", async () => {
     const odd = (identity: string) => [
       { ...makeFactor(1), identity, factor_type: "__proto__", status: "constructor" },
@@ -583,21 +598,7 @@ describe("the audit's coverage counts", () => {
       // A "/" in a word escaped: this factor is not verified, and its type is not "totp/un".
       { ...makeFactor(3), identity, factor_type: "totp", status: "un/verified" },
     ];
-    const server = await fake({ factorsFor: odd });
-    const summaryFile = join(tempDir("audit-summary-"), "summary.json");
-    const result = await run(
-      audit(
-        server,
-        "--identities",
-        identitiesFile(names(2)),
-        "-o",
-        "ndjson",
-        "--summary",
-        summaryFile,
-      ),
-    );
-    expect(result.code).toBe(0);
-    const written = JSON.parse(readFileSync(summaryFile, "utf8"));
+    const { result, written } = await auditWithSummary(odd, 2);
     expect(written.factors).toStrictEqual({
       total: 6,
       byTypeAndStatus: { "__proto__/constructor": 2, "push/\u001b[2J": 2, "totp/un%2Fverified": 2 },
@@ -618,25 +619,11 @@ describe("the audit's coverage counts", () => {
         identity,
         factor_type: i === 0 ? "x".repeat(10_000) : `type-${i}`,
       }));
-    const server = await fake({ factorsFor: many });
-    const summaryFile = join(tempDir("audit-summary-"), "summary.json");
-    const result = await run(
-      audit(
-        server,
-        "--identities",
-        identitiesFile(names(1)),
-        "-o",
-        "ndjson",
-        "--summary",
-        summaryFile,
-      ),
-    );
-    expect(result.code).toBe(0);
+    const { result, written } = await auditWithSummary(many, 1);
     const line = result.stderr.split("\n").find((l) => l.includes("factors by type/status"))!;
     expect(line).toContain(`factors by type/status: ${"x".repeat(60)}… 1, type-1/`);
     expect(line).toContain(", and 3 more; 15 rows written");
     expect(line.length).toBeLessThan(1_000);
-    const written = JSON.parse(readFileSync(summaryFile, "utf8"));
     expect(Object.keys(written.factors.byTypeAndStatus)).toHaveLength(15);
   });
 
