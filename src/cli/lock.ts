@@ -21,17 +21,27 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Makes `file` if no file has that name; whether it did. */
+/**
+ * Makes `file` holding `text` if no file has that name; whether it did. One it made but could not
+ * write (a full disk) is removed: left empty, it would read as another audit's, starting.
+ */
 function make(file: string, text: string): boolean {
+  let fd: number;
   try {
-    const fd = openSync(file, "wx");
-    writeSync(fd, text);
-    closeSync(fd);
-    return true;
+    fd = openSync(file, "wx");
   } catch (error) {
     if (codeOf(error) === "EEXIST") return false;
     throw error;
   }
+  try {
+    writeSync(fd, text);
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
+  return true;
 }
 
 /** The lock's text and age, read from one open file. */

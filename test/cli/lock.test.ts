@@ -78,3 +78,23 @@ it("a lock left behind while another audit takes it over: refused as starting, t
   release();
   expect(readdirSync(dir)).toStrictEqual([]);
 });
+
+it("a lock it made but could not write (a full disk) is removed, not left to look like one starting", () => {
+  const dir = tempDir("verify-lock-");
+  const path = join(dir, "audit.ndjson");
+  const realWriteSync = fs.writeSync;
+  fs.writeSync = (() => {
+    throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+  }) as typeof fs.writeSync;
+  syncBuiltinESMExports();
+  try {
+    expect(() => lockFor("--out", path)).toThrow(
+      `--out ${JSON.stringify(path)}: its lock ${JSON.stringify(`${path}.lock`)} cannot be made (ENOSPC)`,
+    );
+  } finally {
+    fs.writeSync = realWriteSync;
+    syncBuiltinESMExports();
+  }
+  expect(readdirSync(dir)).toStrictEqual([]);
+  lockFor("--out", path)();
+});
