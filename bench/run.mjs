@@ -632,6 +632,26 @@ fixed 64 KiB chunks: each copy had waited for the collector, so 300,000 identiti
 about 25 MiB of buffers for 9 MiB held, now 13 MiB. Two pairs of the command-line runs before
 that change peaked 34.9 and 27.2 MiB above their 10,000; two after it, 12.6 and 24.7 MiB. The
 bundle grew from 12.1 to 12.3 kB with the messages for the attempt's two new checks.
+
+### An A/A check of section 1b's method
+
+On 2026-12-02, later, racing a contender against an identical copy of itself with \`race()\` (the
+server in the same process, 100,000 factors, a forced GC before each run) gave per-round medians
+from 1.01 to 1.18 over four races of 15 to 20 rounds, with middle halves as wide as 0.74 to 1.55.
+Run times alternate after the forced GC (one contender's runs in a row: 747, 1,067, 702, 974, 727,
+875, 730 and 993 ms), and with the order reversed every round the per-round ratio splits into two
+groups; the median of 21 rounds falls in the group of 11. Summing each contender's two runs in a
+pair of rounds, one in each parity, brought the A/A figure to 0.94 and 1.01, middle halves within
+0.90 to 1.07. So corrected, the same hour gave items 0.78x to 0.84x the raw loop and \`pages()\`
+0.82x to 0.90x: the verdict in 1b stands either way, and the tables above keep per-round ratios.
+Measured with \`process.cpuUsage()\`, interleaved in one process, a listing of ours took 974 ms of
+CPU against the raw loop's 768 ms; each alone in a process of its own, the two were level within
+the machine's swings. A partial run that hour (sections 1 to 5, started by mistake without
+\`--expose-gc\`, so section 1 had no forced GC; section 1b runs in a process of its own with it)
+gave section 1b items at 1.19x (0.84x to 1.38x) and \`pages()\` at 1.09x (0.80x to 1.24x): the other
+group of the same split, which is why no per-round median of 1b reads as met or missed alone. No
+full run was made then (the machine ran about half as fast as for the run above); the bundle had
+grown to 12.5 kB with the messages of that day's checks.
 `;
 
 const machine = `${cpus()[0]?.model.trim()}, ${cpus().length} cores, Node ${process.version}`;
