@@ -28,19 +28,21 @@ export function checkObject<T>(name: string, value: T): T {
 export const LONE_SURROGATE =
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+export function checkWellFormed(name: string, value: string): string {
+  if (!LONE_SURROGATE.test(value)) return value;
+  // Not quoted: the value may be a secret, and a lone surrogate does not print anyway.
+  throw new VerifyArgumentError(
+    name,
+    "has a lone UTF-16 surrogate",
+    "a well-formed string (no unpaired surrogate)",
+  );
+}
+
 export function checkString(name: string, value: unknown): string {
   if (typeof value !== "string" || value.length === 0) {
     throw new VerifyArgumentError(name, describe(value), "a non-empty string");
   }
-  if (LONE_SURROGATE.test(value)) {
-    // Not quoted: the value may be a secret, and a lone surrogate does not print anyway.
-    throw new VerifyArgumentError(
-      name,
-      "has a lone UTF-16 surrogate",
-      "a well-formed string (no unpaired surrogate)",
-    );
-  }
-  return value;
+  return checkWellFormed(name, value);
 }
 
 export function checkPattern(name: string, value: unknown, pattern: RegExp, rule: string): string {

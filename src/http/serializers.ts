@@ -1,6 +1,6 @@
 // openapi-fetch's serializers, with what they cannot put in a URL refused first, by name.
 import { createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
-import { LONE_SURROGATE } from "../checks.js";
+import { checkWellFormed } from "../checks.js";
 import { VerifyArgumentError } from "../errors.js";
 
 const PATH_PARAM = /\{([^{}]+)\}/g;
@@ -9,13 +9,7 @@ const PATH_PARAM = /\{([^{}]+)\}/g;
 function checkEncodable(name: string, value: unknown): void {
   const values = typeof value === "object" && value !== null ? Object.values(value) : [value];
   // Stryker disable next-line ConditionalExpression: a number or boolean has no surrogate to find
-  if (values.some((each) => typeof each === "string" && LONE_SURROGATE.test(each))) {
-    throw new VerifyArgumentError(
-      name,
-      "has a lone UTF-16 surrogate",
-      "a well-formed string (no unpaired surrogate)",
-    );
-  }
+  for (const each of values) if (typeof each === "string") checkWellFormed(name, each);
 }
 
 /**
