@@ -4,7 +4,8 @@ import { statSync, type Stats } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { UsageError } from "./usage-error.js";
 
-const statOf = (path: string): Stats | undefined => {
+/** What `path` is, or `undefined` when it cannot be stat'ed. */
+export const statOf = (path: string): Stats | undefined => {
   try {
     return statSync(path);
   } catch {
@@ -29,13 +30,6 @@ export function checkInputFile(flag: string, path: string): void {
 
 /** Whether `path` is a regular file: one that can be read twice, unlike a pipe. */
 export const isRegularFile = (path: string): boolean => statOf(path)?.isFile() === true;
-
-/** Whether `path` is a pipe: a FIFO, or one a shell names for `<(command)`. */
-export const isPipe = (path: string): boolean => statOf(path)?.isFIFO() === true;
-
-/** Whether `path` is a terminal or another character device (`/dev/tty`, `/dev/zero`). */
-export const isCharacterDevice = (path: string): boolean =>
-  statOf(path)?.isCharacterDevice() === true;
 
 /** A file to write: its folder must exist, and the path must not be a folder itself. */
 export function checkOutputFile(flag: string, path: string): void {

@@ -5,7 +5,7 @@ import { isatty, ReadStream } from "node:tty";
 import type { VerifyClient } from "../../index.js";
 import type { AuditCommand } from "../flags.js";
 import type { IdentitySet } from "../identity-set.js";
-import { isCharacterDevice, isPipe } from "../paths.js";
+import { statOf } from "../paths.js";
 import { UsageError } from "../usage-error.js";
 
 /** The listing of the Service's Entities failed: not one Entity's audit, but where they come from. */
@@ -51,11 +51,12 @@ export async function* inputIdentities(
  * waiting for a writer, which polling does.
  */
 function readIdentities(path: string): NodeJS.ReadableStream {
-  if (isPipe(path)) {
+  const stats = statOf(path);
+  if (stats?.isFIFO()) {
     const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     return new Socket({ fd, readable: true, writable: false });
   }
-  if (!isCharacterDevice(path)) return createReadStream(path);
+  if (!stats?.isCharacterDevice()) return createReadStream(path);
   const fd = openSync(path, "r");
   return isatty(fd) ? new ReadStream(fd) : createReadStream(path, { fd });
 }
