@@ -1,4 +1,4 @@
-import type { components } from "../generated/verify.js";
+import type { components, operations } from "../generated/verify.js";
 
 type Schemas = components["schemas"];
 
@@ -12,6 +12,11 @@ export type FactorMetadata = Schemas["FactorMetadata"];
 export type PageMeta = Schemas["PageMeta"];
 /** Twilio's JSON error body. */
 export type TwilioErrorBody = Schemas["Error"];
+
+/** An operation's query parameters, by the spec's names. */
+export type QueryOf<Operation extends keyof operations> = NonNullable<
+  operations[Operation]["parameters"]["query"]
+>;
 
 /** The response headers the client reads, by the spec's names: a rename there fails the build. */
 type ResponseHeader = keyof components["headers"];

@@ -1,6 +1,5 @@
 // One page through openapi-fetch's typed GET: the shared parts of every list endpoint's request
 // (the paging query in the spec's own names, the call's settings) and of reading its response.
-import type { operations } from "../../generated/verify.js";
 import { VerifyApiError } from "../api-error.js";
 import { isObject } from "../checks.js";
 import { VerifyPaginationError } from "../errors.js";
@@ -8,13 +7,9 @@ import type { RetryingFetch } from "../http/retrying-fetch.js";
 import { isReadResponse } from "../http/read-response.js";
 import type { CallSettings } from "../options/settings.js";
 import { jsonText, requestIdOf, snippet } from "../shown.js";
-import type { PageMeta } from "../types.js";
+import type { PageMeta, QueryOf } from "../types.js";
 import type { Fetched } from "./page.js";
 import type { Position } from "./step.js";
-
-type QueryOf<Operation extends keyof operations> = NonNullable<
-  operations[Operation]["parameters"]["query"]
->;
 
 /** The paging query in the spec's parameter names: a parameter renamed there fails the build here. */
 export function queryOf(at: Position): QueryOf<"listFactors"> & QueryOf<"listEntities"> {

@@ -1,12 +1,12 @@
-import type { operations } from "../../generated/verify.js";
 import { describe } from "../checks.js";
 import type { Cursor } from "../cursor.js";
 import { VerifyPaginationError } from "../errors.js";
 import { snippet } from "../shown.js";
+import type { QueryOf } from "../types.js";
 import { parseWholeNumber } from "../whole-number.js";
 
 /** The query's paging parameters as the spec names them: a rename there fails the build here. */
-type PagingParameter = keyof NonNullable<operations["listFactors"]["parameters"]["query"]>;
+type PagingParameter = keyof QueryOf<"listFactors">;
 const PAGE_TOKEN = "PageToken" satisfies PagingParameter;
 const PAGE = "Page" satisfies PagingParameter;
 
