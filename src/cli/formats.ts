@@ -23,17 +23,18 @@ function json(factor: Factor, value: unknown): string {
   }
 }
 
-/** A field as one cell: objects as JSON, and nothing a terminal would act on (see visible.ts). */
-const cell = (factor: Factor, field: Field) => {
+/** A field as text: objects as JSON, nothing for null. */
+const text = (factor: Factor, field: Field) => {
   const value: unknown = factor[field];
-  return visible(
-    value === null || value === undefined
-      ? ""
-      : typeof value === "object"
-        ? json(factor, value)
-        : String(value),
-  );
+  return value === null || value === undefined
+    ? ""
+    : typeof value === "object"
+      ? json(factor, value)
+      : String(value);
 };
+
+/** A field as one table cell: nothing a terminal would act on (see terminal.ts). */
+const cell = (factor: Factor, field: Field) => visible(text(factor, field));
 
 const title = (field: string) =>
   field === "sid"
@@ -74,9 +75,16 @@ function table(fields: Field[]): Format {
   };
 }
 
+/**
+ * A field as one TSV value: tabs and line breaks written out as `visible` does, so a record is one
+ * line and a field one tab, and a backslash of the value's own doubled, so `\u0009` in a value and
+ * a tab written out read differently.
+ */
+const tsvValue = (factor: Factor, field: Field) =>
+  visible(text(factor, field).replace(/\\/g, "\\\\"));
+
 function tsv(fields: Field[]): Format {
-  // Tabs and line breaks inside a value are escaped by `cell`: one record a line, one field a tab.
-  const line = (factor: Factor) => `${fields.map((p) => cell(factor, p)).join("\t")}\n`;
+  const line = (factor: Factor) => `${fields.map((p) => tsvValue(factor, p)).join("\t")}\n`;
   return {
     start: () => `${fields.map(visible).join("\t")}\n`,
     page: (factors) => factors.map(line).join(""),

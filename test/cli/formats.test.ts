@@ -35,6 +35,14 @@ describe("output formats", () => {
     );
   });
 
+  it("tsv doubles a backslash of the value's own, so an escape it writes reads as one", () => {
+    const tab = { ...factors[0]!, friendly_name: "a\tb" } as Factor;
+    const spelt = { ...factors[0]!, friendly_name: "a\\u0009b", metadata: { k: 'q"\\' } } as Factor;
+    const [, first, second] = render("tsv", [[tab, spelt]]).split("\n");
+    expect(first).toBe(`${tab.sid}\ta\\u0009b\t{"os":"Android"}`);
+    expect(second).toBe(`${spelt.sid}\ta\\\\u0009b\t{"k":"q\\\\"\\\\\\\\"}`);
+  });
+
   // A friendly_name is set on the end user's device: it is the server's text, not ours.
   const hostile = [
     ["ESC/CSI (clear screen)", "\u001b[2J\u001b[H"],
