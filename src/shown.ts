@@ -26,6 +26,15 @@ export function jsonText(value: unknown): string {
   }
 }
 
+/**
+ * A server's value as text: an object or array as JSON, anything else as `String` writes it.
+ * `String` alone cannot be trusted with parsed JSON: an object whose own `toString` is not a
+ * function (`{"toString": 1}`) makes it throw.
+ */
+export function textOf(value: unknown): string {
+  return typeof value === "object" && value !== null ? jsonText(value) : String(value);
+}
+
 /** A URL as it may be shown: anything between `//` and `@` (a user name, a password) hidden. */
 export function withoutUserinfo(url: string): string {
   return url.replace(/\/\/[^/?#]*@/, "//…@");

@@ -1,6 +1,7 @@
 // The output formats, one small object each: what to write before the first page, for each page,
 // and after the last.
 import type { Factor } from "../index.js";
+import { textOf } from "../shown.js";
 import { visible } from "./terminal.js";
 
 export const FORMATS = ["table", "json", "ndjson", "tsv"] as const;
@@ -19,7 +20,7 @@ function json(factor: Factor, value: unknown): string {
   try {
     return JSON.stringify(value);
   } catch {
-    throw new Error(`factor ${visible(String(factor.sid))} is nested too deeply to write as JSON`);
+    throw new Error(`factor ${visible(textOf(factor.sid))} is nested too deeply to write as JSON`);
   }
 }
 

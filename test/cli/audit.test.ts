@@ -611,6 +611,37 @@ describe("the audit's coverage counts", () => {
     );
   });
 
+  it("writes fields a server sent as objects String cannot convert, as JSON, in every output", async () => {
+    // Parsed JSON may hold an object whose own toString is not a function: String() throws on it.
+    const evil = { toString: 1 };
+    const odd = (identity: string) => [
+      { ...makeFactor(1), identity, factor_type: evil, status: evil },
+      { ...makeFactor(2), identity, status: "unverified", sid: evil, friendly_name: evil },
+      { ...makeFactor(3), identity, status: "unverified", factor_type: "totp", date_created: evil },
+    ];
+    const server = await fake({ factorsFor: odd });
+    const dir = tempDir("audit-odd-");
+    const [out, summary, report] = ["out.tsv", "s.json", "r.html"].map((f) => join(dir, f));
+    const outputs = ["--out", out!, "--summary", summary!, "--report", report!];
+    const identities = identitiesFile(names(1));
+    const result = await run(
+      audit(server, "--identities", identities, "-o", "tsv", ...outputs, "--stale-days", "0"),
+    );
+    expect([result.code, result.stderr]).toStrictEqual([
+      0,
+      expect.stringContaining("3 rows written"),
+    ]);
+    const json = '{"toString":1}';
+    expect(JSON.parse(readFileSync(summary!, "utf8")).factors.byTypeAndStatus).toStrictEqual({
+      [`${json}/${json}`]: 1,
+      "push/unverified": 1,
+      "totp/unverified": 1,
+    });
+    const row = readFileSync(out!, "utf8").split("\n")[2];
+    expect(row).toBe(`user-00000\t${json}\t${json}\tunverified\tpush`);
+    expect(readFileSync(report!, "utf8")).toContain(json.replace(/"/g, "&#34;"));
+  });
+
   it("shows a dozen type/status counts in the summary line, each cut short; --summary has all", async () => {
     // A hostile server: a type of its own for each factor, one of them 10,000 characters long.
     const many = (identity: string) =>

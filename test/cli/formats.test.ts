@@ -105,6 +105,14 @@ describe("output formats", () => {
     }
   });
 
+  it("names such a factor by its sid as JSON when the sid is an object String cannot convert", () => {
+    const deep = JSON.parse("[".repeat(100_000) + "]".repeat(100_000));
+    const factor = { ...factors[0]!, sid: { toString: 1 }, metadata: deep } as unknown as Factor;
+    expect(() => render("ndjson", [[factor]])).toThrow(
+      'factor {"toString":1} is nested too deeply to write as JSON',
+    );
+  });
+
   it("table writes its header once, with the first page, even an empty one", () => {
     const text = render("table", [[], factors.slice(0, 1)]);
     expect(text.match(/^SID/gm)).toHaveLength(1);

@@ -58,7 +58,8 @@ export function note(findings: Findings, result: AuditResult, describe: (e: Erro
   const cutoff = findings.now.getTime() - findings.staleDays * DAY_MS;
   for (const factor of result.factors) {
     if (factor.status !== "unverified") continue;
-    const created = factor.date_created ? Date.parse(factor.date_created) : NaN;
+    // A server may send anything: only a string is read as a date.
+    const created = typeof factor.date_created === "string" ? Date.parse(factor.date_created) : NaN;
     if (Number.isNaN(created)) findings.undated++;
     else if (created < cutoff) {
       const { sid, factor_type, friendly_name } = factor;

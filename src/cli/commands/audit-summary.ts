@@ -1,7 +1,7 @@
 // What an audit counts as it goes, to answer "who is protected by MFA": every Entity it took up
 // is in exactly one of withVerified, onlyUnverified, noFactors and failed.
 import type { Factor } from "../../index.js";
-import { snippet } from "../../shown.js";
+import { snippet, textOf } from "../../shown.js";
 import { visible } from "../terminal.js";
 
 export interface Coverage {
@@ -40,7 +40,7 @@ export function createCoverage(): Coverage {
 const VERIFIED = "verified" satisfies Factor["status"];
 
 /** A server's word in a key, with "%" and "/" escaped as in a URL: a key splits at its one "/". */
-const word = (value: unknown) => String(value).replace(/[%/]/g, encodeURIComponent);
+const word = (value: unknown) => textOf(value).replace(/[%/]/g, encodeURIComponent);
 
 /** An Entity's factors as the counts need them: `type/status` each. */
 export const factorKeys = (factors: Factor[]): string[] =>

@@ -5,6 +5,7 @@ import { FACTOR_STATUSES, FACTOR_TYPES } from "../../types.js";
 import type { Coverage } from "../commands/audit-summary.js";
 import { DAY_MS, type Bounded, type Findings } from "../commands/audit-findings.js";
 import type { ChartLibrary } from "./chart-library.js";
+import { textOf } from "../../shown.js";
 
 export interface ReportInput {
   serviceSid: string;
@@ -15,7 +16,10 @@ export interface ReportInput {
 }
 
 const escape = (text: unknown) =>
-  String(text ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  (text === null || text === undefined ? "" : textOf(text)).replace(
+    /[&<>"']/g,
+    (c) => `&#${c.charCodeAt(0)};`,
+  );
 /** JSON inside a script element: `<` escaped, so no string in it can close the element. */
 const embedded = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
