@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// The tests StrykerJS runs against each mutant of the core (stryker.config.json): the unit and
+// The tests StrykerJS runs against each mutant of the core (stryker.config.mjs): the unit and
 // behaviour tests of the client, without the suites that start browsers, Prism or packages.
 export default defineConfig({
   test: {

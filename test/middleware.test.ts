@@ -54,14 +54,21 @@ describe("middleware registered with verify.api.use", () => {
     expect(error.message).toMatch(/^response is not JSON: /);
   });
 
-  it("an empty 200 a middleware puts in place is a VerifyPaginationError naming its type", async () => {
-    const server = await fake({ total: 5 });
-    const client = clientFor(server);
-    client.api.use({
-      onResponse: () => new Response(null, { status: 200, headers: { "content-length": "0" } }),
-    });
-    const error = await rejection(client.listFactors(target).toArray());
-    expect(error).toBeInstanceOf(VerifyPaginationError);
-    expect(error.message).toMatch(/^HTTP 200 response is not JSON \(.*\): \(empty\)$/);
-  });
+  it.each([
+    [{}, "no content type"],
+    [{ "content-type": "text/plain" }, "text/plain"],
+  ])(
+    "an empty 200 a middleware puts in place (headers %j) is a VerifyPaginationError naming its type",
+    async (headers, type) => {
+      const server = await fake({ total: 5 });
+      const client = clientFor(server);
+      client.api.use({
+        onResponse: () =>
+          new Response(null, { status: 200, headers: { "content-length": "0", ...headers } }),
+      });
+      const error = await rejection(client.listFactors(target).toArray());
+      expect(error).toBeInstanceOf(VerifyPaginationError);
+      expect(error.message).toBe(`HTTP 200 response is not JSON (${type}): (empty)`);
+    },
+  );
 });

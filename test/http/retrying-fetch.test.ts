@@ -264,6 +264,21 @@ describe("cancellation", () => {
     expect(raw).toBe(reason);
   });
 
+  it("keeps an error the response itself gave, though the signal aborted after it came", async () => {
+    const server = await fake({ total: 100 });
+    server.fail({ status: 404 });
+    const controller = new AbortController();
+    const client = clientFor(server);
+    // The abort comes once the response is in hand: the listing fails for the 404, not the abort.
+    client.api.use({ onResponse: () => void controller.abort() });
+    const error = await rejection(
+      client.listFactors({ ...target, signal: controller.signal }).toArray(),
+    );
+    expect(controller.signal.aborted).toBe(true);
+    expect(error).toBeInstanceOf(VerifyApiError);
+    expect(error.status).toBe(404);
+  });
+
   it("gives each listing on a shared signal its own error and cursor", async () => {
     const server = await fake({ total: 100 });
     server.fail({ hang: true }, { hang: true });

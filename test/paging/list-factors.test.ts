@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { VerifyError, VerifyPaginationError, type Factor } from "../../src/index.js";
 import { MAX_EMPTY_PAGES } from "../../src/paging/step.js";
@@ -58,6 +59,22 @@ describe("listing", () => {
     expect((await iterator.next()).done).toBe(false);
     expect(await iterator.return!()).toStrictEqual({ done: true, value: undefined });
     expect(await iterator.next()).toStrictEqual({ done: true, value: undefined });
+  });
+
+  it("an items iterator returned before its first item is done, and asks for nothing", async () => {
+    const server = await fake({ total: 120 });
+    const iterator = clientFor(server).listFactors(target)[Symbol.asyncIterator]();
+    await iterator.return!();
+    expect(await iterator.next()).toStrictEqual({ done: true, value: undefined });
+    expect(server.log).toHaveLength(0);
+  });
+
+  it("firstPage() lets go of the caller's signal once it has the page", async () => {
+    const server = await fake({ total: 120 });
+    const controller = new AbortController();
+    const list = clientFor(server).listFactors({ ...target, signal: controller.signal });
+    await list.firstPage();
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 
   it("lists an entity with no factors as one empty page", async () => {

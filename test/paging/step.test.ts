@@ -100,6 +100,12 @@ describe("pagingStep", () => {
     expect(step.error?.message).toMatch(/repeats a page already listed \(Page=1, PageToken=PT3\)/);
   });
 
+  it("names a repeated page with no Page index by its PageToken alone", () => {
+    const visited = { has: (r: { pageToken?: string }) => r.pageToken === "PT3" };
+    const step = pagingStep([1], url("PageToken=PT3"), start, visited);
+    expect(step.error?.message).toMatch(/repeats a page already listed \(Page=, PageToken=PT3\)/);
+  });
+
   it.each([
     ["no PageToken", url("Page=1"), /no PageToken/],
     ["an empty PageToken", url("Page=1&PageToken="), /no PageToken/],
