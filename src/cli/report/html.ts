@@ -1,10 +1,10 @@
 // The audit's report: one HTML file that opens from disk with no network at all. Tables are
 // written out here, so they read without scripts; the one script draws the chart from data
 // embedded as JSON. Everything from the server is escaped.
-import { FACTOR_STATUSES, FACTOR_TYPES } from "../../types.js";
 import type { Coverage } from "../commands/audit-summary.js";
 import { DAY_MS, type Bounded, type Findings } from "../commands/audit-findings.js";
 import type { ChartLibrary } from "./chart-library.js";
+import { chartData } from "./chart-data.js";
 import { textOf } from "../../shown.js";
 
 export interface ReportInput {
@@ -23,33 +23,6 @@ const escape = (text: unknown) =>
 /** JSON inside a script element: `<` escaped, so no string in it can close the element. */
 const embedded = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** The chart's data: factor types along the axis, one stacked series per status. */
-export function chartData({ factors }: Coverage) {
-  const keys = Object.keys(factors.byTypeAndStatus).map((key) => {
-    const slash = key.lastIndexOf("/");
-    return [key.slice(0, slash), key.slice(slash + 1)] as const;
-  });
-  const ordered = (known: readonly string[], seen: string[]) => [
-    ...known.filter((k) => seen.includes(k)),
-    ...[...new Set(seen)].filter((k) => !known.includes(k)).sort(),
-  ];
-  const labels = ordered(
-    FACTOR_TYPES,
-    keys.map(([type]) => type),
-  );
-  const statuses = ordered(
-    FACTOR_STATUSES,
-    keys.map(([, status]) => status),
-  );
-  // A class by status, not by place, so each status keeps its colour whichever appear.
-  const series = statuses.map((status) => ({
-    name: status,
-    className: `ct-series status-${status.replace(/[^a-z0-9-]/gi, "_")}`,
-    data: labels.map((type) => factors.byTypeAndStatus[`${type}/${status}`] ?? 0),
-  }));
-  return { labels, series };
-}
 
 function table<T>(
   id: string,
