@@ -39,8 +39,23 @@ export function createCoverage(): Coverage {
 /** The status that makes an Entity protected, as the spec spells it: a rename fails the build. */
 const VERIFIED = "verified" satisfies Factor["status"];
 
+/**
+ * The longest a type or status is kept in the counts (and the checkpoint); a longer one is cut
+ * there, with "…". Twilio's are a word each: the bound keeps a hostile server's from being held,
+ * each whole, for the length of the audit.
+ */
+export const MAX_WORD_LENGTH = 64;
+
 /** A server's word in a key, with "%" and "/" escaped as in a URL: a key splits at its one "/". */
-const word = (value: unknown) => textOf(value).replace(/[%/]/g, encodeURIComponent);
+function word(value: unknown): string {
+  const text = textOf(value);
+  // Cut before escaping, so no escape is cut in two; and never between a surrogate pair's halves.
+  const cut =
+    text.length > MAX_WORD_LENGTH
+      ? `${text.slice(0, MAX_WORD_LENGTH).replace(/[\uD800-\uDBFF]$/, "")}…`
+      : text;
+  return cut.replace(/[%/]/g, encodeURIComponent);
+}
 
 /** An Entity's factors as the counts need them: `type/status` each. */
 export const factorKeys = (factors: Factor[]): string[] =>
