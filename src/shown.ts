@@ -2,6 +2,11 @@
 // credential.
 import { REQUEST_ID_HEADER } from "./types.js";
 
+/** `text` cut to `max` characters, with "…", and never between the halves of a surrogate pair. */
+export function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max).replace(/[\uD800-\uDBFF]$/, "")}…` : text;
+}
+
 /**
  * Server text quoted in a message: on one line, and cut to `max` characters, so a hostile
  * response cannot make an error message as large as itself.
@@ -11,7 +16,7 @@ export function snippet(text: string, max = 120): string {
     .slice(0, max * 4)
     .replace(/\s+/g, " ")
     .trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat || "(empty)";
+  return cut(flat, max) || "(empty)";
 }
 
 /**

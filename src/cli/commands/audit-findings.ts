@@ -1,7 +1,8 @@
 // What the audit's HTML report lists beside the counts: the Entities with no factors, the
 // failures, and the unverified factors older than --stale-days. Each list keeps its first
 // LISTED entries and counts the rest, so memory stays bounded however large the Service.
-import type { AuditResult, Factor } from "../../index.js";
+import type { AuditResult } from "../../index.js";
+import { cut, textOf } from "../../shown.js";
 
 export const LISTED = 1000;
 export const DAY_MS = 86_400_000;
@@ -12,13 +13,24 @@ export interface Bounded<T> {
   total: number;
 }
 
+/** A stale factor as the report shows it: the server's text, each field cut to KEPT_LENGTH. */
 export interface StaleFactor {
   identity: string;
   sid: string | null;
-  factor_type: Factor["factor_type"];
+  factor_type: string | null;
   friendly_name: string | null;
   date_created: string;
 }
+
+/**
+ * The most characters of a server's text a listed entry keeps (Twilio's fields are 64 at most), and
+ * of an error's line (with its link and request id): the lists hold 1,000 entries each for the
+ * length of the audit, whatever a server sends.
+ */
+export const [KEPT_LENGTH, KEPT_MESSAGE_LENGTH] = [100, 1000];
+
+const kept = (value: unknown) =>
+  value === null || value === undefined ? null : cut(textOf(value), KEPT_LENGTH);
 
 export interface Findings {
   staleDays: number;
@@ -51,7 +63,9 @@ export function createFindings(staleDays: number, now: Date): Findings {
 /** Notes one audit result; `describe` words a failure as the command does on stderr. */
 export function note(findings: Findings, result: AuditResult, describe: (e: Error) => string) {
   if (result.error) {
-    push(findings.failures, { identity: result.identity, message: describe(result.error) });
+    const { identity, error } = result;
+    const message = cut(describe(error), KEPT_MESSAGE_LENGTH);
+    push(findings.failures, { identity: cut(identity, KEPT_LENGTH), message });
     return;
   }
   if (result.factors.length === 0) push(findings.noFactors, result.identity);
@@ -62,13 +76,12 @@ export function note(findings: Findings, result: AuditResult, describe: (e: Erro
     const created = typeof factor.date_created === "string" ? Date.parse(factor.date_created) : NaN;
     if (Number.isNaN(created)) findings.undated++;
     else if (created < cutoff) {
-      const { sid, factor_type, friendly_name } = factor;
       push(findings.stale, {
         identity: result.identity,
-        sid,
-        factor_type,
-        friendly_name,
-        date_created: factor.date_created!,
+        sid: kept(factor.sid),
+        factor_type: kept(factor.factor_type),
+        friendly_name: kept(factor.friendly_name),
+        date_created: cut(factor.date_created!, KEPT_LENGTH),
       });
     }
   }

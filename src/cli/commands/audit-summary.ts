@@ -1,7 +1,7 @@
 // What an audit counts as it goes, to answer "who is protected by MFA": every Entity it took up
 // is in exactly one of withVerified, onlyUnverified, noFactors and failed.
 import type { Factor } from "../../index.js";
-import { snippet, textOf } from "../../shown.js";
+import { cut, snippet, textOf } from "../../shown.js";
 import { visible } from "../terminal.js";
 
 export interface Coverage {
@@ -47,15 +47,9 @@ const VERIFIED = "verified" satisfies Factor["status"];
 export const MAX_WORD_LENGTH = 64;
 
 /** A server's word in a key, with "%" and "/" escaped as in a URL: a key splits at its one "/". */
-function word(value: unknown): string {
-  const text = textOf(value);
-  // Cut before escaping, so no escape is cut in two; and never between a surrogate pair's halves.
-  const cut =
-    text.length > MAX_WORD_LENGTH
-      ? `${text.slice(0, MAX_WORD_LENGTH).replace(/[\uD800-\uDBFF]$/, "")}…`
-      : text;
-  return cut.replace(/[%/]/g, encodeURIComponent);
-}
+const word = (value: unknown) =>
+  // Cut before escaping, so no escape is cut in two.
+  cut(textOf(value), MAX_WORD_LENGTH).replace(/[%/]/g, encodeURIComponent);
 
 /** An Entity's factors as the counts need them: `type/status` each. */
 export const factorKeys = (factors: Factor[]): string[] =>
