@@ -8,6 +8,7 @@ import {
   type Cursor,
 } from "../index.js";
 import { refusedByTls } from "../http/retry-policy.js";
+import { cut } from "../shown.js";
 import type { Io } from "./io.js";
 import { shellQuote, visible } from "./terminal.js";
 
@@ -31,7 +32,8 @@ export function describeError(error: unknown): string {
     const status = error.message.startsWith(`HTTP ${error.status}`)
       ? ""
       : ` (HTTP ${error.status})`;
-    const link = error.moreInfo ? ` ${error.moreInfo}` : "";
+    // A link: Twilio's are short, and a server's may be any length.
+    const link = error.moreInfo ? ` ${cut(error.moreInfo, 200)}` : "";
     // The id to quote to Twilio support.
     const request = error.requestId ? ` [request ${error.requestId}]` : "";
     return `${code}${error.message}${status}${link}${request}${resumeHint(error.cursor)}`;

@@ -1,5 +1,6 @@
 // What the command does to a terminal: server text made safe (it never writes a control character
 // it did not make itself), the progress line, and Ctrl-C.
+import { cut } from "../shown.js";
 import type { Io } from "./io.js";
 
 /**
@@ -14,6 +15,12 @@ const escaped = (ch: string) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, 
 export function visible(text: string): string {
   return text.replace(UNSAFE, escaped);
 }
+
+/**
+ * An identity as a line shows it (on stderr, and in --failed): visible, and cut to 100 characters.
+ * None past 64 is valid, a server's may be megabytes long, and --failed is read back a line at a time.
+ */
+export const shownIdentity = (identity: string) => visible(cut(identity, 100));
 
 /** A character as the `\xHH` escapes of its UTF-8 bytes, as `$'...'` reads them. */
 const asBytes = (ch: string) =>

@@ -669,6 +669,22 @@ describe("the audit's coverage counts", () => {
     expect(readFileSync(failedFile, "utf8")).toBe("bad\\u000auser-00002\nbad\\u001b[2J\n");
   });
 
+  it("cuts a megabyte identity a server sends to 100 characters on stderr and in --failed, which reads back", async () => {
+    const long = "x".repeat(1_000_000);
+    const server = await fake({ identities: [long, "user-00001"], factorsFor });
+    const failedFile = join(tempDir("audit-failed-"), "failed.txt");
+    const result = await run(audit(server, "-o", "ndjson", "--failed", failedFile));
+    expect(result.code).toBe(1);
+    const shown = `${"x".repeat(100)}…`;
+    expect(readFileSync(failedFile, "utf8")).toBe(`${shown}\n`);
+    expect(result.stderr.length).toBeLessThan(2_000);
+    expect(result.stderr).toContain(`verify-factors: ${shown}: identity is "xxx`);
+    // Given back, the cut identity fails alone again: the file is not refused as one long line.
+    const again = await run(audit(server, "-o", "ndjson", "--identities", failedFile));
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/1 entity: .* 1 failed;/);
+  });
+
   it("counts an Entity whose factors are all unverified as such", async () => {
     const unverified = (identity: string) => [
       { ...makeFactor(1), identity, status: "unverified" },

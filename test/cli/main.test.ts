@@ -230,6 +230,16 @@ describe("verify-factors list", () => {
     expect(result.stderr).toMatch(/errors\/20404\\u001b\[2J/);
   });
 
+  it("cuts a more_info link past 200 characters, as it does the message", async () => {
+    const fresh = await fake({ total: 3 });
+    const link = `https://example.invalid/${"l".repeat(100_000)}`;
+    fresh.fail(twilioFault(404, 20404, "gone", { more_info: link }));
+    const result = await run(list(fresh.url));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(` ${link.slice(0, 200)}…\n`);
+    expect(result.stderr.length).toBeLessThan(1_000);
+  });
+
   /**
    * The resume hint after a listing whose second page is named `token` fails, and the words bash
    * makes of it.

@@ -7,7 +7,7 @@ import type { Report } from "../errors.js";
 import type { AuditCommand } from "../flags.js";
 import { createFormat } from "../formats.js";
 import { cannotWrite, output, writeAll, writeFileOr, type Io } from "../io.js";
-import { abortOnInterrupt, CLEAR_LINE, visible } from "../terminal.js";
+import { abortOnInterrupt, CLEAR_LINE, shownIdentity, visible } from "../terminal.js";
 import { IdentitySet } from "../identity-set.js";
 import { isRegularFile } from "../paths.js";
 import { countIdentities, eachOnce, failureOf, inputIdentities, isFolder } from "./audit-input.js";
@@ -80,11 +80,11 @@ export async function runAudit(
       reporting?.note(result);
       if (result.error) {
         count(coverage, undefined);
-        // Visible: a line break in an identity (one that fails its check) would split the line.
-        failedTo?.(`${visible(result.identity)}\n`);
+        const identity = shownIdentity(result.identity);
+        failedTo?.(`${identity}\n`);
         // On a terminal, over the progress line; elsewhere, a plain line.
         io.stderr.write(
-          `${progress ? CLEAR_LINE : ""}verify-factors: ${visible(result.identity || "(an Entity whose identity is not a string)")}: ${visible(report.describe(result.error))}\n`,
+          `${progress ? CLEAR_LINE : ""}verify-factors: ${identity || "(an Entity whose identity is not a string)"}: ${visible(report.describe(result.error))}\n`,
         );
         continue;
       }
