@@ -17,10 +17,13 @@ export function visible(text: string): string {
 }
 
 /**
- * An identity as a line shows it (on stderr, and in --failed): visible, and cut to 100 characters.
- * None past 64 is valid, a server's may be megabytes long, and --failed is read back a line at a time.
+ * The most of an identity the audit keeps and shows: none past 64 characters is valid, a server's
+ * may be megabytes long, and --failed is read back a line at a time.
  */
-export const shownIdentity = (identity: string) => visible(cut(identity, 100));
+export const IDENTITY_KEPT = 100;
+
+/** An identity as a line shows it (on stderr, and in --failed): visible, and cut. */
+export const shownIdentity = (identity: string) => visible(cut(identity, IDENTITY_KEPT));
 
 /** A character as the `\xHH` escapes of its UTF-8 bytes, as `$'...'` reads them. */
 const asBytes = (ch: string) =>

@@ -1,6 +1,8 @@
 // How an audit reads its identities from a file or stdin: line by line, in bounded memory.
 import { describe, expect, it } from "vitest";
-import { linesOf } from "../../src/cli/commands/audit-input.js";
+import { eachOnce, linesOf } from "../../src/cli/commands/audit-input.js";
+import { IdentitySet } from "../../src/cli/identity-set.js";
+import { IDENTITY_KEPT } from "../../src/cli/terminal.js";
 import { UsageError } from "../../src/cli/usage-error.js";
 
 async function lines(chunks: (string | Buffer)[]) {
@@ -55,5 +57,31 @@ describe("linesOf", () => {
     await expect(reading).rejects.toThrow(
       "--identities has a line longer than 4096 characters: an identity is at most 64",
     );
+  });
+});
+
+describe("eachOnce", () => {
+  const each = async (identities: (string | null)[], taken = new IdentitySet()) => {
+    const out: (string | null)[] = [];
+    for await (const identity of eachOnce(identities.values() as never, taken)) out.push(identity);
+    return out;
+  };
+
+  it("gives each identity once, and each one that is not a string", async () => {
+    expect(await each(["user-00001", null, "user-00002", "user-00001", null])).toStrictEqual([
+      "user-00001",
+      null,
+      "user-00002",
+      null,
+    ]);
+  });
+
+  it("knows an identity past IDENTITY_KEPT characters by its first IDENTITY_KEPT, not whole", async () => {
+    // A server's: megabytes long, and never valid (none past 64 characters is).
+    const [a, b] = ["a", "b"].map((end) => `${"x".repeat(IDENTITY_KEPT)}${end.repeat(1_000_000)}`);
+    const taken = new IdentitySet();
+    expect(await each([a!, b!, a!], taken)).toStrictEqual([a]);
+    expect(taken.has(`${"x".repeat(IDENTITY_KEPT)}…`)).toBe(true);
+    expect(taken.has(a!)).toBe(false);
   });
 });

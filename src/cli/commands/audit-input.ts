@@ -3,9 +3,11 @@ import { constants, createReadStream, fstatSync, openSync } from "node:fs";
 import { Socket } from "node:net";
 import { isatty, ReadStream } from "node:tty";
 import type { VerifyClient } from "../../index.js";
+import { cut } from "../../shown.js";
 import type { AuditCommand } from "../flags.js";
 import type { IdentitySet } from "../identity-set.js";
 import { statOf } from "../paths.js";
+import { IDENTITY_KEPT } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
 
 /** The listing of the Service's Entities failed: not one Entity's audit, but where they come from. */
@@ -103,14 +105,15 @@ export async function* linesOf(input: AsyncIterable<Buffer | string>): AsyncGene
 
 /**
  * Each identity once, however often the input lists it: those not in `taken` yet, added as they
- * pass. One that is not a string (a server may send anything) fails alone in the audit.
+ * pass. One that is not a string (a server may send anything) fails alone in the audit; one
+ * longer than IDENTITY_KEPT is known by its first IDENTITY_KEPT characters, as its lines show it.
  */
 export async function* eachOnce(
   identities: AsyncIterable<string | null>,
   taken: IdentitySet,
 ): AsyncGenerator<string | null> {
   for await (const identity of identities) {
-    if (typeof identity !== "string" || taken.add(identity)) yield identity;
+    if (typeof identity !== "string" || taken.add(cut(identity, IDENTITY_KEPT))) yield identity;
   }
 }
 
