@@ -9,6 +9,7 @@ import { follow } from "../http/signals.js";
 import type { AuditSettings, ListSettings } from "../options/settings.js";
 import type { EntityList } from "../paging/list-entities.js";
 import type { FactorList } from "../paging/list-factors.js";
+import { entityFactors } from "./entity-factors.js";
 import { checkStep, identitiesOf, iteratorOf } from "./identity-source.js";
 import type { Entity, Factor } from "../types.js";
 
@@ -72,7 +73,7 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
     const identity = typeof given === "string" ? given : "";
     try {
       const path = { ServiceSid: serviceSid, Identity: checkIdentity(given) };
-      const factors = await lists.factors(path, list).toArray();
+      const factors = await entityFactors(lists.factors(path, list));
       return { identity, index, factors };
     } catch (error) {
       // One identity's failure is its result; the caller's abort ends the audit.

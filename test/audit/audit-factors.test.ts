@@ -4,8 +4,10 @@ import {
   VerifyApiError,
   VerifyArgumentError,
   VerifyConnectionError,
+  VerifyPaginationError,
   type AuditResult,
 } from "../../src/index.js";
+import { MAX_FACTORS_PER_ENTITY } from "../../src/audit/entity-factors.js";
 import { makeFactor } from "../support/fake-verify.js";
 import {
   clientFor,
@@ -38,6 +40,30 @@ const byIdentity = (results: AuditResult[]) =>
 const PROTOCOL = "an iterable whose iterator has a next() that gives { done, value } objects";
 
 describe("auditFactors", () => {
+  it("fails alone an Entity past MAX_FACTORS_PER_ENTITY factors, its listing stopped; one at it passes", async () => {
+    // Two identities: the first has the bound, the second twice as many.
+    const factors = Array.from({ length: 2 * MAX_FACTORS_PER_ENTITY }, (_, i) => makeFactor(i));
+    const server = await fake({
+      factorsFor: (identity) =>
+        factors.slice(0, MAX_FACTORS_PER_ENTITY * (1 + Number(identity.slice(-1)))),
+    });
+    const audit = clientFor(server).auditFactors({
+      serviceSid,
+      identities: names(2),
+      pageSize: 1000,
+      concurrency: 1,
+    });
+    const [atBound, pastIt] = await collect(audit);
+    expect(atBound!.factors).toHaveLength(MAX_FACTORS_PER_ENTITY);
+    expect(pastIt!.error).toBeInstanceOf(VerifyPaginationError);
+    expect(pastIt!.error!.message).toBe(
+      `the Entity has more than ${MAX_FACTORS_PER_ENTITY} factors, the most an audit holds for one; list them with listFactors`,
+    );
+    // The page with the factor past the bound is its 11th; a 12th may have been prefetched.
+    const asked = server.log.filter((r) => r.path.includes("user-00001")).length;
+    expect([11, 12]).toContain(asked);
+  });
+
   it("lists each identity's factors once, for an array of identities", async () => {
     const server = await fake({ factorsFor });
     const identities = names(30);
