@@ -5,7 +5,7 @@ import {
   VerifyTimeoutError,
 } from "../errors.js";
 import { describe } from "../checks.js";
-import { snippet } from "../shown.js";
+import { snippet, textOf } from "../shown.js";
 import { readBody, readResponse, type ReadResponse } from "./read-response.js";
 import { follow, rejectOnAbort } from "./signals.js";
 
@@ -103,7 +103,7 @@ export async function attempt(
     }
     const reason = error instanceof Error ? (error.cause ?? error) : error;
     // On one line: TLS errors, for one, end in a line break.
-    const detail = snippet(reason instanceof Error ? reason.message : String(reason));
+    const detail = snippet(reason instanceof Error ? reason.message : textOf(reason));
     return new VerifyConnectionError(`${where(request)}: connection failed (${detail})`, {
       cause: error,
     });

@@ -23,7 +23,9 @@ const TLS_REFUSAL = /CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|ERR_SSL_WRONG_VERSION_
 export function refusedByTls(error: VerifyConnectionError): boolean {
   let cause: unknown = error.cause;
   for (let depth = 0; depth < 2 && cause instanceof Error; depth++, cause = cause.cause) {
-    if (TLS_REFUSAL.test(String((cause as { code?: unknown }).code))) return true;
+    // Node's codes are strings; a fetch of the caller's own may put anything there.
+    const { code } = cause as { code?: unknown };
+    if (typeof code === "string" && TLS_REFUSAL.test(code)) return true;
   }
   return false;
 }

@@ -144,5 +144,8 @@ describe("attempt", () => {
     expect((plain as Error).message).toMatch(/connection failed \(reset\)$/);
     const odd = await run(async () => Promise.reject("odd"));
     expect((odd as Error).message).toMatch(/connection failed \(odd\)$/);
+    // An object String() throws on (its own toString is not a function) is shown as JSON.
+    const object = await run(async () => Promise.reject({ toString: 1 }));
+    expect((object as Error).message).toMatch(/connection failed \(\{"toString":1\}\)$/);
   });
 });

@@ -54,6 +54,13 @@ describe("shouldRetry", () => {
     };
     expect([0, 1, 2].map((depth) => refusedByTls(at(depth)))).toStrictEqual([true, true, false]);
   });
+  it("takes a code that is not a string, as a fetch of one's own may give, for no TLS refusal", () => {
+    // String() throws on an object whose own toString is not a function.
+    for (const code of [{ toString: 1 }, 60, null]) {
+      const cause = Object.assign(new Error("odd"), { code });
+      expect(refusedByTls(new VerifyConnectionError("connection failed", { cause }))).toBe(false);
+    }
+  });
   it("does not retry an answer too large: the next would be as large", () => {
     expect(shouldRetry(new VerifyResponseTooLargeError("too large", 10))).toBe(false);
   });
