@@ -66,7 +66,7 @@ export function pagingStep<T>(
   const next: Position = { pageSize: at.pageSize, ...nextCursor, remaining };
   if (visited.has(next)) {
     const error = new VerifyPaginationError(
-      `meta.next_page_url repeats a page already listed (Page=${nextCursor.page ?? ""}, PageToken=${snippet(nextCursor.pageToken, 40)}); stopping rather than looping (${NO_RESUME})`,
+      `meta.next_page_url repeats a page already listed (${nextCursor.page === undefined ? "" : `Page=${nextCursor.page}, `}PageToken=${snippet(nextCursor.pageToken, 40)}); stopping rather than looping (${NO_RESUME})`,
     );
     return { items: owed, nextCursor, next: null, error };
   }
