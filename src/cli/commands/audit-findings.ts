@@ -3,6 +3,7 @@
 // LISTED entries and counts the rest, so memory stays bounded however large the Service.
 import type { AuditResult } from "../../index.js";
 import { cut, textOf } from "../../shown.js";
+import { IDENTITY_KEPT } from "../terminal.js";
 
 export const LISTED = 1000;
 export const DAY_MS = 86_400_000;
@@ -65,7 +66,7 @@ export function note(findings: Findings, result: AuditResult, describe: (e: Erro
   if (result.error) {
     const { identity, error } = result;
     const message = cut(describe(error), KEPT_MESSAGE_LENGTH);
-    push(findings.failures, { identity: cut(identity, KEPT_LENGTH), message });
+    push(findings.failures, { identity: cut(identity, IDENTITY_KEPT), message });
     return;
   }
   if (result.factors.length === 0) push(findings.noFactors, result.identity);

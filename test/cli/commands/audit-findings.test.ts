@@ -6,6 +6,7 @@ import {
   KEPT_MESSAGE_LENGTH,
   note,
 } from "../../../src/cli/commands/audit-findings.js";
+import { IDENTITY_KEPT } from "../../../src/cli/terminal.js";
 import { VerifyPaginationError, type Factor } from "../../../src/index.js";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
@@ -34,13 +35,13 @@ describe("what the report lists keeps of a server's text", () => {
     ]);
   });
 
-  it("a failed identity cut to KEPT_LENGTH, its error's line to KEPT_MESSAGE_LENGTH", () => {
+  it("a failed identity cut to IDENTITY_KEPT, its error's line to KEPT_MESSAGE_LENGTH", () => {
     const findings = createFindings(7, NOW);
     const error = new VerifyPaginationError("m".repeat(10_000));
     note(findings, { identity: "i".repeat(10_000), index: 0, error }, describeError);
     expect(findings.failures.items).toStrictEqual([
       {
-        identity: `${"i".repeat(KEPT_LENGTH)}…`,
+        identity: `${"i".repeat(IDENTITY_KEPT)}…`,
         message: `${"m".repeat(KEPT_MESSAGE_LENGTH)}…`,
       },
     ]);
