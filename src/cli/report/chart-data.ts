@@ -31,7 +31,11 @@ export function chartData({ factors }: Coverage) {
     return [key.slice(0, slash), key.slice(slash + 1), n] as const;
   });
   const types = axis(FACTOR_TYPES, new Set(keys.map(([type]) => type)), "other types");
-  const statuses = axis(FACTOR_STATUSES, new Set(keys.map(([, status]) => status)), "others");
+  const statuses = axis(
+    FACTOR_STATUSES,
+    new Set(keys.map(([, status]) => status)),
+    "other statuses",
+  );
   const data = statuses.names.map(() => types.names.map(() => 0));
   const last = (names: string[]) => names.length - 1;
   for (const [type, status, n] of keys) {

@@ -41,7 +41,7 @@ describe("the report's chart data", () => {
     expect(data.series).toHaveLength(CHART_MAX);
     expect(data.labels[0]).toBe("push");
     expect(data.labels.at(-1)).toBe(`other types (${5001 - (CHART_MAX - 1)})`);
-    expect(data.series.at(-1)!.name).toBe(`others (${5001 - (CHART_MAX - 1)})`);
+    expect(data.series.at(-1)!.name).toBe(`other statuses (${5001 - (CHART_MAX - 1)})`);
     expect(data.series.every((s) => s.data.length === CHART_MAX)).toBe(true);
     expect(total(data)).toBe(5001);
     // The other types with the other statuses: all but the ones drawn on their own.
