@@ -55,6 +55,12 @@ const word = (value: unknown) =>
 export const factorKeys = (factors: Factor[]): string[] =>
   factors.map(({ factor_type, status }) => `${word(factor_type)}/${word(status)}`);
 
+/** A `type/status` key (`factorKeys`) split at its one "/". */
+export function typeAndStatus(key: string): [type: string, status: string] {
+  const slash = key.lastIndexOf("/");
+  return [key.slice(0, slash), key.slice(slash + 1)];
+}
+
 /** Counts one Entity: its factors' `type/status` keys (`factorKeys`), or `undefined` when it failed. */
 export function count(coverage: Coverage, keys: string[] | undefined): void {
   coverage.entities++;
@@ -66,11 +72,11 @@ export function count(coverage: Coverage, keys: string[] | undefined): void {
   else if (keys.length > 0) coverage.onlyUnverified++;
   else coverage.noFactors++;
   for (const key of keys) {
-    const slash = key.lastIndexOf("/");
+    const [type, status] = typeAndStatus(key);
     coverage.factors.total++;
     add(coverage.factors.byTypeAndStatus, key);
-    add(coverage.factors.byType, key.slice(0, slash));
-    add(coverage.factors.byStatus, key.slice(slash + 1));
+    add(coverage.factors.byType, type);
+    add(coverage.factors.byStatus, status);
   }
 }
 

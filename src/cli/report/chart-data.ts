@@ -1,7 +1,7 @@
 // The report's chart as the chart library takes it: factor types along the axis, one stacked
 // series per status, from the audit's counts.
 import { FACTOR_STATUSES, FACTOR_TYPES } from "../../types.js";
-import type { Coverage } from "../commands/audit-summary.js";
+import { typeAndStatus, type Coverage } from "../commands/audit-summary.js";
 
 /**
  * The most factor types (columns) and statuses (series) the chart draws: past them, the last is
@@ -26,10 +26,9 @@ function axis(known: readonly string[], seen: Set<string>, other: string) {
 
 /** The chart's data: factor types along the axis, one stacked series per status. */
 export function chartData({ factors }: Coverage) {
-  const keys = Object.entries(factors.byTypeAndStatus).map(([key, n]) => {
-    const slash = key.lastIndexOf("/");
-    return [key.slice(0, slash), key.slice(slash + 1), n] as const;
-  });
+  const keys = Object.entries(factors.byTypeAndStatus).map(
+    ([key, n]) => [...typeAndStatus(key), n] as const,
+  );
   const types = axis(FACTOR_TYPES, new Set(keys.map(([type]) => type)), "other types");
   const statuses = axis(
     FACTOR_STATUSES,
