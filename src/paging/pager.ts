@@ -69,26 +69,42 @@ function itemsOf<Body, Item>(
 ): AsyncIterator<Item, undefined> {
   let current: Item[] = [];
   let index = 0;
-  const refill = async (): Promise<IteratorResult<Item, undefined>> => {
-    for (;;) {
+  // A call made while another waits for a page (the protocol allows it) waits its turn, as an
+  // async generator's would: otherwise both would take a page, and the first one's rest be lost.
+  let turn: Promise<unknown> | undefined;
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = turn ? turn.then(work) : work();
+    const settled = result.then(ignore, ignore);
+    turn = settled;
+    void settled.then(() => {
+      if (turn === settled) turn = undefined;
+    });
+    return result;
+  };
+  const take = async (): Promise<IteratorResult<Item, undefined>> => {
+    while (index >= current.length) {
       const step = await pages.next();
       if (step.done) return { done: true, value: undefined };
       current = items(step.value);
       index = 0;
-      if (current.length > 0) return { done: false, value: current[index++]! };
     }
+    return { done: false, value: current[index++]! };
   };
   return {
     // Not an async function: most calls hand out an item already in memory, and that path
     // skips the async machinery (see BENCHMARKS.md).
     next(): Promise<IteratorResult<Item, undefined>> {
-      if (index < current.length) return Promise.resolve({ done: false, value: current[index++]! });
-      return refill();
+      if (!turn && index < current.length) {
+        return Promise.resolve({ done: false, value: current[index++]! });
+      }
+      return inTurn(take);
     },
-    async return(): Promise<IteratorResult<Item, undefined>> {
-      current = [];
-      await pages.return();
-      return { done: true, value: undefined };
+    return(): Promise<IteratorResult<Item, undefined>> {
+      return inTurn(async () => {
+        current = [];
+        await pages.return();
+        return { done: true, value: undefined };
+      });
     },
   };
 }

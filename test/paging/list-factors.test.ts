@@ -69,6 +69,50 @@ describe("listing", () => {
     expect(server.log).toHaveLength(0);
   });
 
+  it("an items iterator asked for several items at once gives each item once, in order", async () => {
+    const server = await fake({ total: 7 });
+    const iterator = clientFor(server)
+      .listFactors({ ...target, pageSize: 3 })
+      [Symbol.asyncIterator]();
+    // The protocol lets a caller ask again before an answer comes: each call gets the next item.
+    const results = await Promise.all(Array.from({ length: 9 }, () => iterator.next()));
+    expect(results.map((r) => (r.done ? "done" : (r.value as Factor).sid))).toStrictEqual([
+      ...sids(server.factors),
+      "done",
+      "done",
+    ]);
+  });
+
+  it("an items iterator returned while items are asked for ends after them", async () => {
+    const server = await fake({ total: 7 });
+    const list = clientFor(server).listFactors({ ...target, pageSize: 3 });
+    const done = { done: true, value: undefined };
+    // Returned while the first page is awaited, and returned with a page in hand.
+    const waiting = list[Symbol.asyncIterator]();
+    const [first, ended, after] = await Promise.all([
+      waiting.next(),
+      waiting.return!(),
+      waiting.next(),
+    ]);
+    expect([(first.value as Factor).sid, ended, after]).toStrictEqual([
+      server.factors[0]!.sid,
+      done,
+      done,
+    ]);
+    const holding = list[Symbol.asyncIterator]();
+    await holding.next();
+    const [second, closed, later] = await Promise.all([
+      holding.next(),
+      holding.return!(),
+      holding.next(),
+    ]);
+    expect([(second.value as Factor).sid, closed, later]).toStrictEqual([
+      server.factors[1]!.sid,
+      done,
+      done,
+    ]);
+  });
+
   it("firstPage() lets go of the caller's signal once it has the page", async () => {
     const server = await fake({ total: 120 });
     const controller = new AbortController();
