@@ -83,6 +83,24 @@ describe("listing", () => {
     ]);
   });
 
+  it("an items iterator's call made while an earlier one waits for a page comes after it", async () => {
+    const server = await fake({ total: 6 });
+    let release = () => {};
+    server.fail({ delayMs: 0 }, { heldUntil: new Promise<void>((done) => (release = done)) });
+    const iterator = clientFor(server)
+      .listFactors({ ...target, pageSize: 2 })
+      [Symbol.asyncIterator]();
+    const firstTwo = [iterator.next(), iterator.next()];
+    const third = iterator.next(); // waits for page 2, which the server holds
+    await Promise.all(firstTwo);
+    await sleep(20);
+    const fourth = iterator.next();
+    release();
+    const sid = async (result: Promise<IteratorResult<Factor>>) =>
+      ((await result).value as Factor).sid;
+    expect([await sid(third), await sid(fourth)]).toStrictEqual(sids(server.factors.slice(2, 4)));
+  });
+
   it("an items iterator returned while items are asked for ends after them", async () => {
     const server = await fake({ total: 7 });
     const list = clientFor(server).listFactors({ ...target, pageSize: 3 });
