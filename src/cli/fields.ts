@@ -1,6 +1,6 @@
 // The Factor fields the command shows, checked against the spec's Factor.
 import type { Factor } from "../types.js";
-import { closest } from "./suggest.js";
+import { closest } from "../suggest.js";
 import { UsageError } from "./usage-error.js";
 
 /**

@@ -4,7 +4,7 @@ import { auditFlags } from "./audit-flags.js";
 import { AUDIT_PROPERTIES, DEFAULT_PROPERTIES, propertiesOf } from "./fields.js";
 import { AUDIT_FLAGS, FLAGS, integer, LIST_FLAGS, OPTIONS, type Values } from "./flag-spec.js";
 import { FORMATS, type FormatName } from "./formats.js";
-import { closest } from "./suggest.js";
+import { closest } from "../suggest.js";
 import { UsageError } from "./usage-error.js";
 
 export { OPTIONS } from "./flag-spec.js";

@@ -7,7 +7,6 @@ import {
   checkIdentity,
   checkInteger,
   checkIterable,
-  checkObject,
   checkServiceSid,
   checkSignal,
   checkString,
@@ -17,6 +16,7 @@ import { checkHeaders } from "../check-headers.js";
 import { checkLogger, checkLogLevel, createLog, levelFromEnvironment } from "../log.js";
 import type { Position } from "../paging/step.js";
 import { DEFAULTS } from "./defaults.js";
+import { checkOptions } from "./names.js";
 import type {
   AuditOptions,
   CallOptions,
@@ -31,7 +31,7 @@ const optional = <T>(value: unknown, check: (value: unknown) => T): T | undefine
   value === undefined ? undefined : check(value);
 
 export function resolveClientOptions(options: VerifyClientOptions): ClientSettings {
-  checkObject("options", options);
+  checkOptions("createVerifyClient", options);
   const custom = optional(options.fetch, (v) =>
     checkFunction<NonNullable<VerifyClientOptions["fetch"]>>("fetch", v, "a fetch function"),
   );
@@ -106,7 +106,7 @@ function resolveListOptions(options: ListOptions, client: CallSettings): ListSet
 }
 
 export function resolveFactorsOptions(options: ListFactorsOptions, client: CallSettings) {
-  checkObject("options", options);
+  checkOptions("listFactors", options);
   const path = {
     ServiceSid: checkServiceSid(options.serviceSid),
     Identity: checkIdentity(options.identity),
@@ -115,13 +115,13 @@ export function resolveFactorsOptions(options: ListFactorsOptions, client: CallS
 }
 
 export function resolveEntitiesOptions(options: ListEntitiesOptions, client: CallSettings) {
-  checkObject("options", options);
+  checkOptions("listEntities", options);
   const path = { ServiceSid: checkServiceSid(options.serviceSid) };
   return { path, list: resolveListOptions(options, client) };
 }
 
 export function resolveAuditOptions(options: AuditOptions, client: CallSettings): AuditSettings {
-  checkObject("options", options);
+  checkOptions("auditFactors", options);
   return {
     ...resolveCall(options, client),
     serviceSid: checkServiceSid(options.serviceSid),
