@@ -2,6 +2,7 @@
 // changes and words them; the verdict is the generated types' (type-verdict.mjs), plus the
 // request constraints types do not carry. Notation that changes no type is never breaking.
 import { apiCompare } from "api-smart-diff";
+import { componentNameChanges } from "./component-names.mjs";
 import { joined, placesOf } from "./locate.mjs";
 import { typeVerdicts } from "./type-verdict.mjs";
 
@@ -159,5 +160,5 @@ export async function classifyChanges(before, after) {
       changes.set(key, change);
     }
   }
-  return [...changes.values()];
+  return [...changes.values(), ...componentNameChanges(before, after)];
 }

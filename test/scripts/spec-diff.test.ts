@@ -166,6 +166,43 @@ describe("spec:diff classifies each change for code that uses this package", () 
     ]);
   });
 
+  it("a schema renamed is breaking, though every operation's types stay the same", async () => {
+    // The package exports `components`: code may name components["schemas"]["Thing"] itself.
+    const { code, stdout } = await compare((s) => {
+      s.components.schemas.Item = thing(s);
+      delete s.components.schemas.Thing;
+      s.components.schemas.ThingList.properties.things.items.$ref = "#/components/schemas/Item";
+    });
+    expect(code).toBe(1);
+    expect(section(stdout, "Breaking")).toEqual([
+      "- `components.schemas.Thing`: [Removed] a component the generated types export by name",
+    ]);
+    expect(stdout).toContain('(code that names `components["schemas"]["Thing"]` stops compiling)');
+    expect(section(stdout, "Non-breaking")).toEqual([
+      "- `components.schemas.Item`: [Added] a component the generated types export by name",
+    ]);
+  });
+
+  it("a component no operation uses, added or removed, is reported too", async () => {
+    const unused = { type: "object", properties: { note: { type: "string" } } };
+    const added = await compare((s) => (s.components.schemas.Note = unused));
+    expect([added.code, section(added.stdout, "Non-breaking")]).toEqual([
+      0,
+      ["- `components.schemas.Note`: [Added] a component the generated types export by name"],
+    ]);
+    const removed = await run(
+      ["old.yaml", "new.yaml"],
+      pair(
+        (s) => delete s.components.schemas.Note,
+        (s) => (s.components.schemas.Note = unused),
+      ),
+    );
+    expect([removed.code, section(removed.stdout, "Breaking")]).toEqual([
+      1,
+      ["- `components.schemas.Note`: [Removed] a component the generated types export by name"],
+    ]);
+  });
+
   it("says so when nothing changed", async () => {
     const { code, stdout } = await compare(() => {});
     expect(code).toBe(0);
