@@ -15,7 +15,7 @@ Compares two versions of the OpenAPI description and reports each change once as
 non-breaking or docs only, for code that uses this package. The verdict is the generated
 types': a response breaks code when its new type is not assignable to the old one or loses a
 field; a request when the old parameters no longer fit the new ones, or a constraint tightens;
-a component's name when it goes, since code may name components["schemas"][...] itself.
+a component's name or an operationId when it goes, since code may name them itself.
 
   OLD, NEW   a file path, or git:REF for ${SPEC_IN_REPO} at that git ref (git:HEAD, git:HEAD~3, git:main)
              NEW defaults to ${SPEC_IN_REPO} as it is on disk.

@@ -52,6 +52,15 @@ function judge(diff, place, { before, after, verdicts }) {
   const docs = DOCS.find(([when]) => when(diff));
   if (docs) return { kind: "docs", why: docs[1] };
   const verdict = place.operation && verdicts.get(place.operation);
+  // The generated `operations` is keyed by operationId, and this package exports it.
+  if (place.part === "operation" && diff.path.length === 4 && diff.path[3] === "operationId") {
+    return diff.before === undefined
+      ? { kind: "non-breaking" }
+      : {
+          kind: "breaking",
+          why: `code that names \`operations[${JSON.stringify(diff.before)}]\` stops compiling`,
+        };
+  }
   if (place.part === "operation" && diff.path.length <= 3) {
     return diff.action === "remove"
       ? { kind: "breaking", why: "an operation is removed: code that calls it stops compiling" }

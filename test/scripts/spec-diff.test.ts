@@ -158,11 +158,28 @@ describe("spec:diff classifies each change for code that uses this package", () 
     expect(section(stdout, "Docs only")).toHaveLength(3);
   });
 
-  it("matches operations by method and path: a new operationId is docs only", async () => {
+  it("matches operations by method and path: a new operationId is that operation's, renamed", async () => {
+    // The package exports `operations`, keyed by operationId: code may name operations["listThings"].
     const { code, stdout } = await compare((s) => (operation(s).operationId = "ListThing"));
-    expect(code).toBe(0);
-    expect(section(stdout, "Docs only")).toEqual([
+    expect(code).toBe(1);
+    expect(section(stdout, "Breaking")).toEqual([
       "- `GET /v2/Things`: [Replaced] annotation (operationId): `listThings` → `ListThing`",
+    ]);
+    expect(stdout).toContain('(code that names `operations["listThings"]` stops compiling)');
+    expect(stdout).toMatch(/^1 breaking, 0 non-breaking, 0 docs only\.$/m);
+  });
+
+  it("an operationId given where there was none is non-breaking", async () => {
+    const { code, stdout } = await run(
+      ["old.yaml", "new.yaml"],
+      pair(
+        (s) => (operation(s).operationId = "listThings"),
+        (s) => delete operation(s).operationId,
+      ),
+    );
+    expect([code, section(stdout, "Non-breaking")]).toEqual([
+      0,
+      ["- `GET /v2/Things`: [Added] annotation (operationId): added `listThings`"],
     ]);
   });
 
