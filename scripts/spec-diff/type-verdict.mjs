@@ -34,10 +34,10 @@ const generateSide = (spec, side) =>
     throw new GenerateError(side, error);
   });
 
-/** One program over both generated files and a probe that names each type to compare. */
 /** TypeScript's own lib files, parsed once for every comparison this process makes. */
 const libFiles = new Map();
 
+/** One program over both generated files and a probe that names each type to compare. */
 function program(files) {
   const options = {
     strict: true,
