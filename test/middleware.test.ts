@@ -43,6 +43,20 @@ describe("middleware registered with verify.api.use", () => {
     expect(attempts[0]).toBe(attempts[1]);
   });
 
+  it("sees the response as fetch gave it: its URL, type and redirected flag", async () => {
+    const server = await fake({ total: 1 });
+    const client = clientFor(server);
+    const seen: unknown[] = [];
+    client.api.use({
+      onResponse({ request, response }) {
+        seen.push([response.url === request.url, response.url, response.type, response.redirected]);
+      },
+    });
+    await client.listFactors(target).toArray();
+    const url = `${server.url}/v2/Services/${target.serviceSid}/Entities/${target.identity}/Factors`;
+    expect(seen).toStrictEqual([[true, url, "basic", false]]);
+  });
+
   it("a response a middleware puts in place that is not JSON is a VerifyPaginationError", async () => {
     const server = await fake({ total: 5 });
     const client = clientFor(server);

@@ -6,7 +6,8 @@ import {
 } from "../errors.js";
 import { describe } from "../checks.js";
 import { snippet, textOf } from "../shown.js";
-import { readBody, readResponse, type ReadResponse } from "./read-response.js";
+import { readBody } from "./read-body.js";
+import { readResponse, type ReadResponse } from "./read-response.js";
 import { follow, rejectOnAbort } from "./signals.js";
 
 /** Sends one attempt: `request` with `init`'s signal, headers and redirect mode. */

@@ -1,52 +1,11 @@
-// A response whose body the attempt has read whole: bytes counted as they arrive into one buffer,
-// decoded once when asked for. openapi-fetch parses it through `json()` like any response.
-import { VerifyArgumentError, VerifyPaginationError } from "../errors.js";
+// A response whose body the attempt has read whole (read-body.ts), decoded once when asked for.
+// openapi-fetch parses it through `json()` like any response.
+import { VerifyPaginationError } from "../errors.js";
 import { snippet } from "../shown.js";
 
 /** The statuses a Response may have no body with (101 is refused before, as under 200). */
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 const decoder = new TextDecoder();
-
-/**
- * The body read to the end into one buffer, or `undefined` once it passes `maxBytes` (counted after
- * any decompression, so a small compressed bomb is caught too).
- */
-export async function readBody(
-  response: Response,
-  maxBytes: number,
-): Promise<Uint8Array | undefined> {
-  const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  for (let step = await reader.read(); !step.done; step = await reader.read()) {
-    // Only a fetch of the caller's own can break this: the platform's streams give bytes.
-    if (!(step.value instanceof Uint8Array)) {
-      await reader.cancel().catch(() => {});
-      const type = Object.prototype.toString.call(step.value).slice(8, -1);
-      const problem = `resolved to a Response whose body gave a chunk of type ${type}`;
-      throw new VerifyArgumentError(
-        "fetch",
-        problem,
-        "a fetch function whose body streams give Uint8Array chunks",
-      );
-    }
-    bytes += step.value.byteLength;
-    if (bytes > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(step.value);
-  }
-  if (chunks.length === 1) return chunks[0]!;
-  const whole = new Uint8Array(bytes);
-  let at = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return whole;
-}
 
 /** A response whose body was read whole; `attempts` is how many the request took (1: no retry). */
 export type ReadResponse = Response & { attempts: number };
@@ -68,11 +27,19 @@ export function readResponse(received: Response, bytes: Uint8Array): ReadRespons
 // a cost an app that only imports this package should not pay.
 let made: ReturnType<typeof makeClass> | undefined;
 
+/**
+ * What a response says of how it came, kept as received for middleware to read, and not given to
+ * `Response`: it refuses a reason phrase beyond Latin-1 (as a proxy's "404 見つかりません"), which
+ * a server may send and fetch hands on. A fetch of the caller's own may leave them out.
+ */
+const KEPT = ["statusText", "url", "type", "redirected"] as const;
+type Kept = Pick<Response, (typeof KEPT)[number]>;
+
 function makeClass() {
   return class Read extends Response {
     attempts = 1;
     readonly #bytes: Uint8Array;
-    readonly #statusText: string;
+    readonly #kept: Kept;
     #text: string | undefined;
 
     constructor(received: Response, bytes: Uint8Array) {
@@ -80,10 +47,9 @@ function makeClass() {
       headers.delete("content-encoding");
       headers.set("content-length", String(bytes.byteLength));
       const { status } = received;
-      // Kept aside, not given to `Response`: it refuses a reason phrase in UTF-8 beyond Latin-1
-      // (as a proxy's "404 見つかりません"), which a server may send and fetch hands on.
       super(null, { status, headers });
-      this.#statusText = received.statusText;
+      const { statusText = "", url = "", type = "default", redirected = false } = received;
+      this.#kept = { statusText, url, type, redirected };
       this.#bytes = NULL_BODY_STATUSES.has(status) ? new Uint8Array(0) : bytes;
     }
 
@@ -117,11 +83,13 @@ function makeClass() {
 
     static {
       // Defined here, not as getters in the class, because `Response` declares them properties.
-      Object.defineProperty(this.prototype, "statusText", {
-        get(this: Read) {
-          return this.#statusText;
-        },
-      });
+      for (const name of KEPT) {
+        Object.defineProperty(this.prototype, name, {
+          get(this: Read) {
+            return this.#kept[name];
+          },
+        });
+      }
       // The body as a stream, for middleware that reads `response.body`: made only when asked for.
       // Stryker disable next-line StringLiteral,ObjectLiteral: the class is made once, at first use, so per-test coverage credits only the first test to read a response; "gives its body as a stream" fails on both
       Object.defineProperty(this.prototype, "body", {

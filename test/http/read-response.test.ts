@@ -1,21 +1,10 @@
-// The body reader and the response it makes, on responses built in memory: nothing here crosses
-// the wire (the attempt's tests do, against the fake server).
+// The response an attempt makes of a body it has read, built in memory: nothing here crosses the
+// wire (the attempt's tests do, against the fake server).
 import { describe, expect, it } from "vitest";
-import { VerifyArgumentError, VerifyPaginationError } from "../../src/errors.js";
-import { isReadResponse, readBody, readResponse } from "../../src/http/read-response.js";
+import { VerifyPaginationError } from "../../src/errors.js";
+import { isReadResponse, readResponse } from "../../src/http/read-response.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-
-/** A response whose body arrives in the chunks given. */
-function chunked(...chunks: string[]): Response {
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(bytes(chunk));
-      controller.close();
-    },
-  });
-  return new Response(body);
-}
 
 async function read(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];
@@ -26,46 +15,6 @@ async function read(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
   return chunks;
 }
 
-describe("readBody", () => {
-  it("reads a response without a body as empty", async () => {
-    expect(await readBody(new Response(null, { status: 204 }), 10)).toStrictEqual(
-      new Uint8Array(0),
-    );
-  });
-
-  it("joins the chunks in order", async () => {
-    const body = await readBody(chunked("ab", "cd", "e"), 100);
-    expect(new TextDecoder().decode(body)).toBe("abcde");
-  });
-
-  it("hands a body of one chunk on as it came, without a copy", async () => {
-    const chunk = bytes("whole");
-    const response = new Response(
-      new ReadableStream({
-        start(controller) {
-          controller.enqueue(chunk);
-          controller.close();
-        },
-      }),
-    );
-    expect(await readBody(response, 100)).toBe(chunk);
-  });
-
-  it("takes a body of exactly maxBytes, and stops at one byte more", async () => {
-    expect(await readBody(chunked("12345"), 5)).toStrictEqual(bytes("12345"));
-    expect(await readBody(chunked("123", "456"), 5)).toBeUndefined();
-  });
-  it("stops at a chunk that is not bytes, and cancels the rest", async () => {
-    let cancelled = false;
-    const body = new ReadableStream({
-      start: (controller) => controller.enqueue("text"),
-      cancel: () => void (cancelled = true),
-    });
-    await expect(readBody(new Response(body), 100)).rejects.toThrow(VerifyArgumentError);
-    expect(cancelled).toBe(true);
-  });
-});
-
 describe("readResponse", () => {
   const make = (text: string, init: ResponseInit = {}) =>
     readResponse(new Response(text, init), bytes(text));
@@ -75,6 +24,31 @@ describe("readResponse", () => {
     Object.defineProperty(received, "statusText", { value: "見つかりません" });
     expect(readResponse(received, bytes("x")).statusText).toBe("見つかりません");
     expect(make("x", { statusText: "Gone" }).statusText).toBe("Gone");
+  });
+
+  it("keeps the URL, type and redirected flag received, and a duck's missing ones as a Response's", () => {
+    const received = new Response("x");
+    for (const [name, value] of Object.entries({
+      url: "https://a.test/p",
+      type: "cors",
+      redirected: true,
+    })) {
+      Object.defineProperty(received, name, { value });
+    }
+    const kept = readResponse(received, bytes("x"));
+    expect([kept.url, kept.type, kept.redirected]).toStrictEqual([
+      "https://a.test/p",
+      "cors",
+      true,
+    ]);
+    const duck = { status: 200, headers: new Headers(), body: null } as Response;
+    const plain = readResponse(duck, bytes("x"));
+    expect([plain.statusText, plain.url, plain.type, plain.redirected]).toStrictEqual([
+      "",
+      "",
+      "default",
+      false,
+    ]);
   });
 
   it("describes the body it holds: the decoded length, no Content-Encoding", () => {

@@ -1,0 +1,43 @@
+// An attempt's body, read once: bytes counted as they arrive into one buffer, with a bound.
+import { VerifyArgumentError } from "../errors.js";
+
+/**
+ * The body read to the end into one buffer, or `undefined` once it passes `maxBytes` (counted after
+ * any decompression, so a small compressed bomb is caught too).
+ */
+export async function readBody(
+  response: Response,
+  maxBytes: number,
+): Promise<Uint8Array | undefined> {
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (let step = await reader.read(); !step.done; step = await reader.read()) {
+    // Only a fetch of the caller's own can break this: the platform's streams give bytes.
+    if (!(step.value instanceof Uint8Array)) {
+      await reader.cancel().catch(() => {});
+      const type = Object.prototype.toString.call(step.value).slice(8, -1);
+      const problem = `resolved to a Response whose body gave a chunk of type ${type}`;
+      throw new VerifyArgumentError(
+        "fetch",
+        problem,
+        "a fetch function whose body streams give Uint8Array chunks",
+      );
+    }
+    bytes += step.value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(step.value);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const whole = new Uint8Array(bytes);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return whole;
+}
