@@ -6,7 +6,7 @@ import {
   VerifyTimeoutError,
 } from "../src/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "./support/fake-verify.js";
-import { clientFor, rejection, target, until } from "./support/helpers.js";
+import { clientFor, gate, rejection, target, until } from "./support/helpers.js";
 import { fakeServers } from "./support/server-pool.js";
 
 const fake = fakeServers();
@@ -264,6 +264,34 @@ describe("a fetch of one's own that ignores the signal it is given", () => {
     const error = await rejection(client.listFactors(target).toArray());
     expect(error).toBeInstanceOf(VerifyTimeoutError);
     expect(server.log).toHaveLength(1);
+  });
+
+  it("gives up the body of a response that comes after the attempt ended, unread", async () => {
+    const server = await fake({ total: 120 });
+    const held = gate();
+    server.fail({ heldUntil: held.opened });
+    let [cancelled, readToEnd] = [false, false];
+    // Deaf, and watching what the attempt does with the body it resolves to.
+    const watching = async (request: Request) => {
+      const received = await deaf(request);
+      const reader = received.body!.getReader();
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const step = await reader.read();
+          if (step.done) [readToEnd] = [true, controller.close()];
+          else controller.enqueue(step.value);
+        },
+        cancel: (reason) => ((cancelled = true), reader.cancel(reason)),
+      });
+      return new Response(body, received);
+    };
+    const client = clientFor(server, { fetch: watching, timeoutMs: 100, maxRetries: 0 });
+    expect(await rejection(client.listFactors(target).toArray())).toBeInstanceOf(
+      VerifyTimeoutError,
+    );
+    held.open();
+    await until(() => cancelled || readToEnd);
+    expect([cancelled, readToEnd]).toStrictEqual([true, false]);
   });
 
   it("still ends the listing at once when the caller aborts", async () => {
