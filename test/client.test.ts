@@ -294,6 +294,22 @@ describe("a fetch of one's own that ignores the signal it is given", () => {
     expect([cancelled, readToEnd]).toStrictEqual([true, false]);
   });
 
+  it("stops reading a body that is still coming when the attempt ends", async () => {
+    const server = await fake({ total: 1 });
+    server.fail({ endless: true });
+    const client = clientFor(server, {
+      fetch: deaf,
+      timeoutMs: 200,
+      maxRetries: 0,
+      maxResponseBytes: Number.MAX_SAFE_INTEGER,
+    });
+    expect(await rejection(client.listFactors(target).toArray())).toBeInstanceOf(
+      VerifyTimeoutError,
+    );
+    // The deaf fetch's connection is the attempt's to close: the server sees the client go.
+    await until(() => server.log[0]?.aborted === true, 5_000);
+  });
+
   it("still ends the listing at once when the caller aborts", async () => {
     const server = await fake({ total: 1 });
     server.fail({ hang: true });

@@ -69,12 +69,6 @@ export async function attempt(
     // "manual": a redirect is handed back as it is, so credentials never follow it elsewhere.
     const init = { signal: controller.signal, headers, redirect: "manual" } as const;
     const response = responseOf(await send(request, init));
-    // Over already (a fetch of the caller's own that ignores its signal): nobody reads the body.
-    if (controller.signal.aborted) {
-      // Stryker disable next-line OptionalChaining: the race is settled by then, so what this promise rejects with is read by no one
-      await response.body?.cancel().catch(() => {});
-      throw controller.signal.reason;
-    }
     if (response.type === "opaqueredirect") {
       // Browsers hide a redirect that is not followed behind status 0.
       return new VerifyConnectionError(
@@ -88,7 +82,7 @@ export async function attempt(
         `${where(request)}: responded with status ${response.status}, not an HTTP status of 200 to 599`,
       );
     }
-    const bytes = await readBody(response, maxResponseBytes);
+    const bytes = await readBody(response, maxResponseBytes, controller.signal);
     if (bytes) return readResponse(response, bytes);
     return new VerifyResponseTooLargeError(
       `${where(request)}: HTTP ${response.status} response is larger than maxResponseBytes (${maxResponseBytes} bytes); reading stopped there`,

@@ -3,11 +3,13 @@ import { VerifyArgumentError } from "../errors.js";
 
 /**
  * The body read to the end into one buffer, or `undefined` once it passes `maxBytes` (counted after
- * any decompression, so a small compressed bomb is caught too).
+ * any decompression, so a small compressed bomb is caught too). Once `signal` aborts, no further
+ * than the chunk at hand: a fetch of the caller's own may not end its body with the signal.
  */
 export async function readBody(
   response: Response,
   maxBytes: number,
+  signal: AbortSignal,
 ): Promise<Uint8Array | undefined> {
   const reader = response.body?.getReader();
   if (!reader) return new Uint8Array(0);
@@ -24,6 +26,10 @@ export async function readBody(
         problem,
         "a fetch function whose body streams give Uint8Array chunks",
       );
+    }
+    if (signal.aborted) {
+      await reader.cancel().catch(() => {});
+      throw signal.reason;
     }
     bytes += step.value.byteLength;
     if (bytes > maxBytes) {

@@ -5,6 +5,7 @@ import { VerifyArgumentError } from "../../src/errors.js";
 import { readBody } from "../../src/http/read-body.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
+const live = new AbortController().signal;
 
 /** A response whose body arrives in the chunks given. */
 function chunked(...chunks: string[]): Response {
@@ -19,13 +20,13 @@ function chunked(...chunks: string[]): Response {
 
 describe("readBody", () => {
   it("reads a response without a body as empty", async () => {
-    expect(await readBody(new Response(null, { status: 204 }), 10)).toStrictEqual(
+    expect(await readBody(new Response(null, { status: 204 }), 10, live)).toStrictEqual(
       new Uint8Array(0),
     );
   });
 
   it("joins the chunks in order", async () => {
-    const body = await readBody(chunked("ab", "cd", "e"), 100);
+    const body = await readBody(chunked("ab", "cd", "e"), 100, live);
     expect(new TextDecoder().decode(body)).toBe("abcde");
   });
 
@@ -39,12 +40,12 @@ describe("readBody", () => {
         },
       }),
     );
-    expect(await readBody(response, 100)).toBe(chunk);
+    expect(await readBody(response, 100, live)).toBe(chunk);
   });
 
   it("takes a body of exactly maxBytes, and stops at one byte more", async () => {
-    expect(await readBody(chunked("12345"), 5)).toStrictEqual(bytes("12345"));
-    expect(await readBody(chunked("123", "456"), 5)).toBeUndefined();
+    expect(await readBody(chunked("12345"), 5, live)).toStrictEqual(bytes("12345"));
+    expect(await readBody(chunked("123", "456"), 5, live)).toBeUndefined();
   });
   it("stops at a chunk that is not bytes, and cancels the rest", async () => {
     let cancelled = false;
@@ -52,7 +53,21 @@ describe("readBody", () => {
       start: (controller) => controller.enqueue("text"),
       cancel: () => void (cancelled = true),
     });
-    await expect(readBody(new Response(body), 100)).rejects.toThrow(VerifyArgumentError);
+    await expect(readBody(new Response(body), 100, live)).rejects.toThrow(VerifyArgumentError);
     expect(cancelled).toBe(true);
+  });
+
+  it("reads no further than the chunk at hand once its signal aborts, and cancels the body", async () => {
+    const controller = new AbortController();
+    let cancelled: unknown;
+    const body = new ReadableStream<Uint8Array>({
+      pull(stream) {
+        stream.enqueue(bytes("chunk"));
+        controller.abort(new Error("over"));
+      },
+      cancel: (reason) => void (cancelled = reason ?? "cancelled"),
+    });
+    await expect(readBody(new Response(body), 100, controller.signal)).rejects.toThrow("over");
+    expect(cancelled).toBeDefined();
   });
 });
