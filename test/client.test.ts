@@ -6,21 +6,11 @@ import {
   VerifyTimeoutError,
 } from "../src/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "./support/fake-verify.js";
-import { clientFor, gate, rejection, target, until } from "./support/helpers.js";
+import { argumentError, clientFor, gate, rejection, target, until } from "./support/helpers.js";
 import { fakeServers } from "./support/server-pool.js";
 
 const fake = fakeServers();
 const PATH = "/v2/Services/{ServiceSid}/Entities/{Identity}/Factors";
-
-function argumentError(run: () => unknown): VerifyArgumentError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(VerifyArgumentError);
-    return error as VerifyArgumentError;
-  }
-  throw new Error("expected a VerifyArgumentError");
-}
 
 describe("createVerifyClient checks its options", () => {
   const good = { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN };

@@ -13,12 +13,13 @@ export async function readBody(
 ): Promise<Uint8Array | undefined> {
   const reader = response.body?.getReader();
   if (!reader) return new Uint8Array(0);
+  const cancel = () => reader.cancel().catch(() => {});
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   for (let step = await reader.read(); !step.done; step = await reader.read()) {
     // Only a fetch of the caller's own can break this: the platform's streams give bytes.
     if (!(step.value instanceof Uint8Array)) {
-      await reader.cancel().catch(() => {});
+      await cancel();
       const type = Object.prototype.toString.call(step.value).slice(8, -1);
       const problem = `resolved to a Response whose body gave a chunk of type ${type}`;
       throw new VerifyArgumentError(
@@ -28,12 +29,12 @@ export async function readBody(
       );
     }
     if (signal.aborted) {
-      await reader.cancel().catch(() => {});
+      await cancel();
       throw signal.reason;
     }
     bytes += step.value.byteLength;
     if (bytes > maxBytes) {
-      await reader.cancel().catch(() => {});
+      await cancel();
       return undefined;
     }
     chunks.push(step.value);

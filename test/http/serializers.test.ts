@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { VerifyArgumentError } from "../../src/errors.js";
 import { strictPathSerializer, strictQuerySerializer } from "../../src/http/serializers.js";
+import { argumentError } from "../support/helpers.js";
 
 const path = "/v2/Services/{ServiceSid}/Entities/{Identity}/Factors";
 
-function refusal(params: unknown): VerifyArgumentError {
-  try {
-    strictPathSerializer(path, params as Record<string, unknown>);
-  } catch (error) {
-    if (error instanceof VerifyArgumentError) return error;
-    throw error;
-  }
-  throw new Error("not refused");
-}
+const refusal = (params: unknown) =>
+  argumentError(() => strictPathSerializer(path, params as Record<string, unknown>));
 
 describe("strictPathSerializer", () => {
   it("fills each path parameter, encoded, and takes numbers", () => {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createVerifyClient, VerifyArgumentError, type VerifyClient } from "../../src/index.js";
+import { createVerifyClient, type VerifyClient } from "../../src/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN, SERVICE_SID } from "../support/fake-verify.js";
-import { clientFor, target } from "../support/helpers.js";
+import { argumentError, clientFor, target } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
 
 const fake = fakeServers();
 const good = { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN };
-
-function refusal(run: () => unknown): VerifyArgumentError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(VerifyArgumentError);
-    return error as VerifyArgumentError;
-  }
-  throw new Error("expected a VerifyArgumentError");
-}
 
 describe("an option no entry point takes is refused at the call, with the name it is closest to", () => {
   const calls: [string, string, string, (client: VerifyClient) => unknown][] = [
@@ -42,7 +32,7 @@ describe("an option no entry point takes is refused at the call, with the name i
 
   it.each(calls)("%s, given %s", async (entry, given, meant, call) => {
     const server = await fake({ total: 3, identities: ["fake-identity-0001"] });
-    const error = refusal(() => call(clientFor(server)));
+    const error = argumentError(() => call(clientFor(server)));
     expect(error.parameter).toBe("options");
     expect(error.message).toMatch(
       new RegExp(
@@ -54,7 +44,7 @@ describe("an option no entry point takes is refused at the call, with the name i
 
   it("names every option the call takes", () => {
     const client = createVerifyClient(good);
-    expect(refusal(() => client.listFactors({ ...target, limt: 5 } as never)).message).toBe(
+    expect(argumentError(() => client.listFactors({ ...target, limt: 5 } as never)).message).toBe(
       'options has "limt", which listFactors does not take (did you mean "limit"?); it must be an ' +
         "object of these options only: serviceSid, identity, signal, maxRetries, timeoutMs, " +
         "headers, pageSize, limit, page, pageToken, prefetch",
@@ -63,9 +53,11 @@ describe("an option no entry point takes is refused at the call, with the name i
 
   it("guesses nothing for a name close to none, and quotes a long one cut short", () => {
     const client = createVerifyClient(good);
-    const far = refusal(() => client.listFactors({ ...target, colour: "red" } as never));
+    const far = argumentError(() => client.listFactors({ ...target, colour: "red" } as never));
     expect(far.message).toMatch(/^options has "colour", which listFactors does not take; it must/);
-    const long = refusal(() => client.listFactors({ ...target, ["x".repeat(10_000)]: 1 } as never));
+    const long = argumentError(() =>
+      client.listFactors({ ...target, ["x".repeat(10_000)]: 1 } as never),
+    );
     expect(long.message).toMatch(/^options has "x{40}…", which/);
     expect(long.message.length).toBeLessThan(300);
   });

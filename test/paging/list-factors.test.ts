@@ -104,31 +104,22 @@ describe("listing", () => {
   it("an items iterator returned while items are asked for ends after them", async () => {
     const server = await fake({ total: 7 });
     const list = clientFor(server).listFactors({ ...target, pageSize: 3 });
+    // Asks for an item, returns, and asks again, all at once: the item, then done twice.
+    const aroundReturn = async (iterator: AsyncIterator<Factor>) => {
+      const [item, ended, after] = await Promise.all([
+        iterator.next(),
+        iterator.return!(),
+        iterator.next(),
+      ]);
+      return [(item.value as Factor).sid, ended, after];
+    };
     const done = { done: true, value: undefined };
     // Returned while the first page is awaited, and returned with a page in hand.
     const waiting = list[Symbol.asyncIterator]();
-    const [first, ended, after] = await Promise.all([
-      waiting.next(),
-      waiting.return!(),
-      waiting.next(),
-    ]);
-    expect([(first.value as Factor).sid, ended, after]).toStrictEqual([
-      server.factors[0]!.sid,
-      done,
-      done,
-    ]);
+    expect(await aroundReturn(waiting)).toStrictEqual([server.factors[0]!.sid, done, done]);
     const holding = list[Symbol.asyncIterator]();
     await holding.next();
-    const [second, closed, later] = await Promise.all([
-      holding.next(),
-      holding.return!(),
-      holding.next(),
-    ]);
-    expect([(second.value as Factor).sid, closed, later]).toStrictEqual([
-      server.factors[1]!.sid,
-      done,
-      done,
-    ]);
+    expect(await aroundReturn(holding)).toStrictEqual([server.factors[1]!.sid, done, done]);
   });
 
   it("firstPage() lets go of the caller's signal once it has the page", async () => {

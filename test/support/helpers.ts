@@ -1,5 +1,9 @@
 import { createServer, type AddressInfo } from "node:net";
-import { createVerifyClient, type VerifyClientOptions } from "../../src/index.js";
+import {
+  createVerifyClient,
+  VerifyArgumentError,
+  type VerifyClientOptions,
+} from "../../src/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN, IDENTITY, SERVICE_SID } from "./fake-verify.js";
 
 export const target = { serviceSid: SERVICE_SID, identity: IDENTITY };
@@ -27,6 +31,17 @@ export async function rejection(promise: Promise<unknown>): Promise<any> {
     return error;
   }
   throw new Error("expected a rejection, got a value");
+}
+
+/** The VerifyArgumentError `run` throws; another error, or none, fails the test. */
+export function argumentError(run: () => unknown): VerifyArgumentError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof VerifyArgumentError) return error;
+    throw error;
+  }
+  throw new Error("expected a VerifyArgumentError, got none");
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
