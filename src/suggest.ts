@@ -15,15 +15,20 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The closest of `known` to `name`, if within a third of its length (at least 2 edits). Case
+ * The closest of `known` to `name`, if within a third of its length (at least 2 edits); failing
+ * that, the one name `name` begins, from 3 characters on (`--service` for `--service-sid`). Case
  * does not count: `--OUTPUT` is a slip for `--output`, not a different word.
  */
 export function closest(name: string, known: Iterable<string>): string | undefined {
+  const typed = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.ceil(name.length / 3)) + 1;
+  const begun = new Set<string>();
   for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    const lower = candidate.toLowerCase();
+    const distance = editDistance(typed, lower);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+    if (typed.length >= 3 && lower.startsWith(typed)) begun.add(candidate);
   }
-  return best;
+  return best ?? (begun.size === 1 ? [...begun][0] : undefined);
 }

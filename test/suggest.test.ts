@@ -37,4 +37,16 @@ describe("closest", () => {
     expect(closest("sxxxus", flags)).toBeUndefined();
     expect(closest("xyz", flags)).toBeUndefined();
   });
+
+  it("names the one known name that begins with a shortened one, from 3 characters on", () => {
+    expect(closest("identit", flags)).toBe("identity");
+    expect(closest("sta", ["service-sid", "status"])).toBe("status");
+    expect(closest("servic", ["service-sid", "status"])).toBe("service-sid");
+    expect(closest("SERVIC", ["service-sid", "status"])).toBe("service-sid");
+  });
+
+  it("names none when a shortened name begins several, or is under 3 characters", () => {
+    expect(closest("ident", ["identity-file", "identities-file"])).toBeUndefined();
+    expect(closest("se", ["service-sid"])).toBeUndefined();
+  });
 });

@@ -386,6 +386,7 @@ describe("verify-factors list", () => {
   it.each([
     [["--bogus"], "unknown flag --bogus: see --help for the flags"],
     [["--page-sise", "5"], "unknown flag --page-sise: did you mean --page-size?"],
+    [["--servic", "VA1"], "unknown flag --servic: did you mean --service-sid?"],
     [["--identities", "f"], '--identities is not a flag of "list"; did you mean --identity?'],
     [["--output"], "--output needs a value"],
     [["-o"], "-o needs a value"],
