@@ -300,6 +300,16 @@ describe("a fetch of one's own that ignores the signal it is given", () => {
     await until(() => server.log[0]?.aborted === true, 5_000);
   });
 
+  it("stops waiting for a body that stalls when the attempt ends, and lets its connection go", async () => {
+    const server = await fake({ total: 1 });
+    server.fail({ stalled: true });
+    const client = clientFor(server, { fetch: deaf, timeoutMs: 100, maxRetries: 0 });
+    expect(await rejection(client.listFactors(target).toArray())).toBeInstanceOf(
+      VerifyTimeoutError,
+    );
+    await until(() => server.log[0]?.aborted === true, 5_000);
+  });
+
   it("still ends the listing at once when the caller aborts", async () => {
     const server = await fake({ total: 1 });
     server.fail({ hang: true });

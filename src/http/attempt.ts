@@ -8,7 +8,7 @@ import { describe } from "../checks.js";
 import { snippet, textOf } from "../shown.js";
 import { readBody } from "./read-body.js";
 import { readResponse, type ReadResponse } from "./read-response.js";
-import { follow, rejectOnAbort } from "./signals.js";
+import { follow, untilAborted } from "./signals.js";
 
 /** Sends one attempt: `request` with `init`'s signal, headers and redirect mode. */
 export type SendOnce = (request: Request, init: RequestInit) => Promise<Response>;
@@ -68,7 +68,7 @@ export async function attempt(
   const exchange = async () => {
     // "manual": a redirect is handed back as it is, so credentials never follow it elsewhere.
     const init = { signal: controller.signal, headers, redirect: "manual" } as const;
-    const response = responseOf(await send(request, init));
+    const response = responseOf(await untilAborted(send(request, init), controller.signal));
     if (response.type === "opaqueredirect") {
       // Browsers hide a redirect that is not followed behind status 0.
       return new VerifyConnectionError(
@@ -89,10 +89,8 @@ export async function attempt(
       maxResponseBytes,
     );
   };
-  // The attempt ends when its signal aborts even if the caller's own `fetch` ignores the signal.
-  const aborted = rejectOnAbort(controller.signal);
   try {
-    return await Promise.race([exchange(), aborted.promise]);
+    return await exchange();
   } catch (error) {
     // A fetch of the caller's own that broke its contract: no retry mends that.
     if (error instanceof VerifyArgumentError) throw error;
@@ -111,6 +109,5 @@ export async function attempt(
   } finally {
     clearTimeout(timer);
     unlink();
-    aborted.release();
   }
 }

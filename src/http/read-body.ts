@@ -3,8 +3,9 @@ import { VerifyArgumentError } from "../errors.js";
 
 /**
  * The body read to the end into one buffer, or `undefined` once it passes `maxBytes` (counted after
- * any decompression, so a small compressed bomb is caught too). Once `signal` aborts, no further
- * than the chunk at hand: a fetch of the caller's own may not end its body with the signal.
+ * any decompression, so a small compressed bomb is caught too). Once `signal` aborts, the body is
+ * cancelled and the read that waits ends: a fetch of the caller's own may not end its body with
+ * the signal.
  */
 export async function readBody(
   response: Response,
@@ -14,30 +15,37 @@ export async function readBody(
   const reader = response.body?.getReader();
   if (!reader) return new Uint8Array(0);
   const cancel = () => reader.cancel().catch(() => {});
+  // Cancelling ends a read that waits: it comes back as the end of the body, checked below.
+  if (signal.aborted) void cancel();
+  signal.addEventListener("abort", cancel);
   const chunks: Uint8Array[] = [];
   let bytes = 0;
-  for (let step = await reader.read(); !step.done; step = await reader.read()) {
-    // Only a fetch of the caller's own can break this: the platform's streams give bytes.
-    if (!(step.value instanceof Uint8Array)) {
-      await cancel();
-      const type = Object.prototype.toString.call(step.value).slice(8, -1);
-      const problem = `resolved to a Response whose body gave a chunk of type ${type}`;
-      throw new VerifyArgumentError(
-        "fetch",
-        problem,
-        "a fetch function whose body streams give Uint8Array chunks",
-      );
+  try {
+    for (let step = await reader.read(); !step.done; step = await reader.read()) {
+      // Only a fetch of the caller's own can break this: the platform's streams give bytes.
+      if (!(step.value instanceof Uint8Array)) {
+        await cancel();
+        const type = Object.prototype.toString.call(step.value).slice(8, -1);
+        const problem = `resolved to a Response whose body gave a chunk of type ${type}`;
+        throw new VerifyArgumentError(
+          "fetch",
+          problem,
+          "a fetch function whose body streams give Uint8Array chunks",
+        );
+      }
+      bytes += step.value.byteLength;
+      if (bytes > maxBytes) {
+        await cancel();
+        return undefined;
+      }
+      chunks.push(step.value);
     }
     if (signal.aborted) {
       await cancel();
       throw signal.reason;
     }
-    bytes += step.value.byteLength;
-    if (bytes > maxBytes) {
-      await cancel();
-      return undefined;
-    }
-    chunks.push(step.value);
+  } finally {
+    signal.removeEventListener("abort", cancel);
   }
   if (chunks.length === 1) return chunks[0]!;
   const whole = new Uint8Array(bytes);

@@ -55,19 +55,33 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * A promise that rejects with `signal`'s reason once it aborts, and the function that lets go of
- * the signal again. Let go as soon as the promise is no longer raced: `fetch` may keep a signal
- * it was given for a while after, and with it whatever the listener holds (through a race, the
- * response).
+ * `sent` (a response on its way), or a rejection with `signal`'s reason as soon as it aborts, even
+ * if a fetch of the caller's own ignores the signal; a response that comes after that has its
+ * body cancelled, unread. Only the wait for the response is raced: the body's reader ends with
+ * the signal by itself (read-body.ts), and a race held over the body slows every page read
+ * (BENCHMARKS.md, section 1b).
  */
-export function rejectOnAbort(signal: AbortSignal) {
-  let release = () => {};
-  const promise = new Promise<never>((_resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    // A signal aborts once, and release() takes the listener off either way.
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort);
-    release = () => signal.removeEventListener("abort", onAbort);
+export async function untilAborted(sent: Promise<unknown>, signal: AbortSignal): Promise<unknown> {
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort);
   });
-  return { promise, release };
+  try {
+    return await Promise.race([sent, aborted]);
+  } catch (error) {
+    // Aborted, or `sent` failed, in which case there is nothing to cancel.
+    void sent.then(cancelBody, () => {});
+    throw error;
+  } finally {
+    // `fetch` may keep its signal a while after, and with the listener whatever it holds.
+    signal.removeEventListener("abort", onAbort);
+  }
+}
+
+/** Cancels the body of what a fetch resolved to, if it is a response with one. */
+function cancelBody(value: unknown) {
+  const body = (value as Partial<Response> | null | undefined)?.body;
+  if (typeof body?.cancel === "function") body.cancel().catch(() => {});
 }

@@ -1,5 +1,6 @@
 // The body reader, on responses built in memory: nothing here crosses the wire (the attempt's
 // tests do, against the fake server).
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { VerifyArgumentError } from "../../src/errors.js";
 import { readBody } from "../../src/http/read-body.js";
@@ -69,5 +70,30 @@ describe("readBody", () => {
     });
     await expect(readBody(new Response(body), 100, controller.signal)).rejects.toThrow("over");
     expect(cancelled).toBeDefined();
+  });
+
+  it("ends a read that waits once its signal aborts, and cancels the body", async () => {
+    const controller = new AbortController();
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      start: (stream) => stream.enqueue(bytes("[")),
+      // Never gives more: a stalled body.
+      pull: () => new Promise(() => {}),
+      cancel: () => void (cancelled = true),
+    });
+    const read = readBody(new Response(body), 100, controller.signal);
+    setTimeout(() => controller.abort(new Error("over")), 10);
+    await expect(read).rejects.toThrow("over");
+    expect(cancelled).toBe(true);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("reads nothing of a body whose signal aborted before, and cancels it", async () => {
+    const controller = new AbortController();
+    controller.abort(new Error("over"));
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({ cancel: () => void (cancelled = true) });
+    await expect(readBody(new Response(body), 100, controller.signal)).rejects.toThrow("over");
+    expect(cancelled).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { follow, sleep } from "../../src/http/signals.js";
+import { follow, sleep, untilAborted } from "../../src/http/signals.js";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -111,5 +111,85 @@ describe("sleep", () => {
     await expect(slept).rejects.toBe("stop");
     expect(vi.getTimerCount()).toBe(0);
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+});
+
+describe("untilAborted", () => {
+  /** A response on its way, and what became of its body. */
+  function onItsWay() {
+    let resolve = (_response: Response) => {};
+    const sent = new Promise<Response>((r) => (resolve = r));
+    const body = { cancelled: false };
+    const response = new Response(
+      new ReadableStream({ cancel: () => void (body.cancelled = true) }),
+    );
+    return { sent, arrive: () => resolve(response), response, body };
+  }
+
+  it("gives what was sent, and leaves no listener on the signal", async () => {
+    const signal = new AbortController().signal;
+    const { sent, arrive, response, body } = onItsWay();
+    const waited = untilAborted(sent, signal);
+    arrive();
+    expect(await waited).toBe(response);
+    expect(body.cancelled).toBe(false);
+    expect(getEventListeners(signal, "abort")).toHaveLength(0);
+  });
+
+  it("rejects with the reason as soon as the signal aborts, though nothing came", async () => {
+    const controller = new AbortController();
+    const waited = untilAborted(new Promise(() => {}), controller.signal);
+    controller.abort("stop");
+    await expect(waited).rejects.toBe("stop");
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("rejects at once for a signal already aborted", async () => {
+    const controller = new AbortController();
+    controller.abort("stop");
+    await expect(untilAborted(new Promise(() => {}), controller.signal)).rejects.toBe("stop");
+  });
+
+  it("cancels the body of a response that comes after the signal aborted, unread", async () => {
+    const controller = new AbortController();
+    const { sent, arrive, body } = onItsWay();
+    const waited = untilAborted(sent, controller.signal);
+    controller.abort("stop");
+    await expect(waited).rejects.toBe("stop");
+    arrive();
+    await sent;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(body.cancelled).toBe(true);
+  });
+
+  it.each([null, {}, { body: null }, { body: {} }])(
+    "lets be a value that comes after the signal aborted and is no response with a body: %j",
+    async (late) => {
+      const controller = new AbortController();
+      let arrive = (_value: unknown) => {};
+      const sent = new Promise<unknown>((r) => (arrive = r));
+      const waited = untilAborted(sent, controller.signal);
+      controller.abort("stop");
+      await expect(waited).rejects.toBe("stop");
+      // A failure here would be an unhandled rejection, which fails the run.
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => unhandled.push(reason);
+      process.on("unhandledRejection", onUnhandled);
+      try {
+        arrive(late);
+        await sent;
+        await new Promise((r) => setTimeout(r, 0));
+      } finally {
+        process.off("unhandledRejection", onUnhandled);
+      }
+      expect(unhandled).toStrictEqual([]);
+    },
+  );
+
+  it("passes on a failure of the send itself, with the signal live", async () => {
+    const failure = new TypeError("fetch failed");
+    await expect(untilAborted(Promise.reject(failure), new AbortController().signal)).rejects.toBe(
+      failure,
+    );
   });
 });

@@ -21,6 +21,8 @@ export type Fault =
   | { truncated: true }
   /** A 200 whose body never ends, until the client goes away. */
   | { endless: true }
+  /** A 200 that sends the start of its body, then nothing more until the client goes away. */
+  | { stalled: true }
   /** A 200 of `bytes` spaces, gzip-compressed on the wire (a decompression bomb). */
   | { gzipOf: number };
 
@@ -212,6 +214,11 @@ export async function startFakeVerify(options: FakeOptions = {}): Promise<FakeVe
         if (!res.destroyed) res.once("drain", more);
       };
       more();
+      return;
+    }
+    if (fault && "stalled" in fault) {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"factors": [');
       return;
     }
     if (fault && "gzipOf" in fault) {
