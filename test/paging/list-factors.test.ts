@@ -101,6 +101,43 @@ describe("listing", () => {
     expect([await sid(third), await sid(fourth)]).toStrictEqual(sids(server.factors.slice(2, 4)));
   });
 
+  it("an items iterator hands out an item already in memory within one microtask", async () => {
+    const server = await fake({ total: 7 });
+    const iterator = clientFor(server)
+      .listFactors({ ...target, pageSize: 3 })
+      [Symbol.asyncIterator]();
+    /** Whether `next()` settles by the time one microtask has run, and with what. */
+    const inOneTurn = async () => {
+      let sid: unknown;
+      void iterator.next().then((result) => (sid = (result.value as Factor).sid));
+      await null;
+      return sid;
+    };
+    // The first item of each page waits for the page; the rest are in memory by then, each
+    // handed out as soon as asked, even right after a call that waited.
+    const handedOut: unknown[] = [];
+    for (const page of [0, 1]) {
+      handedOut.push(((await iterator.next()).value as Factor).sid);
+      handedOut.push(await inOneTurn(), await inOneTurn());
+      expect(handedOut).toStrictEqual(sids(server.factors.slice(0, 3 * (page + 1))));
+    }
+  });
+
+  it("an items iterator's call made as an earlier one is answered comes after those before it", async () => {
+    const server = await fake({ total: 3 });
+    const iterator = clientFor(server)
+      .listFactors({ ...target, pageSize: 3 })
+      [Symbol.asyncIterator]();
+    const sid = (result: IteratorResult<Factor>) => (result.value as Factor).sid;
+    // The third call is made the moment the first is answered, while the second still waits its
+    // turn with the page in memory: it must not overtake the second.
+    let third: Promise<IteratorResult<Factor>> | undefined;
+    const first = iterator.next().then((result) => ((third = iterator.next()), result));
+    const second = iterator.next();
+    const answers = [await first, await second, await third!];
+    expect(answers.map(sid)).toStrictEqual(sids(server.factors));
+  });
+
   it("an items iterator returned while items are asked for ends after them", async () => {
     const server = await fake({ total: 7 });
     const list = clientFor(server).listFactors({ ...target, pageSize: 3 });
