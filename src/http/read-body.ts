@@ -14,7 +14,12 @@ export async function readBody(
 ): Promise<Uint8Array | undefined> {
   const reader = response.body?.getReader();
   if (!reader) return new Uint8Array(0);
-  const cancel = () => reader.cancel().catch(() => {});
+  // A reader of a fetch of the caller's own may throw from cancel(), even at once: ignored, as
+  // the body is given up either way.
+  const cancel = () =>
+    Promise.resolve()
+      .then(() => reader.cancel())
+      .catch(() => {});
   // Cancelling ends a read that waits: it comes back as the end of the body, checked below.
   if (signal.aborted) void cancel();
   signal.addEventListener("abort", cancel);
@@ -33,6 +38,8 @@ export async function readBody(
           "a fetch function whose body streams give Uint8Array chunks",
         );
       }
+      // A reader whose cancel() does not end it goes no further than the chunk at hand.
+      if (signal.aborted) break;
       bytes += step.value.byteLength;
       if (bytes > maxBytes) {
         await cancel();

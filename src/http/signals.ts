@@ -71,17 +71,12 @@ export async function untilAborted(sent: Promise<unknown>, signal: AbortSignal):
   try {
     return await Promise.race([sent, aborted]);
   } catch (error) {
-    // Aborted, or `sent` failed, in which case there is nothing to cancel.
-    void sent.then(cancelBody, () => {});
+    // Aborted, or `sent` failed and there is nothing to cancel. What comes late from a fetch of
+    // the caller's own may be anything, and fail any way when cancelled: no one waits for it now.
+    void sent.then((late) => (late as Response).body!.cancel()).catch(() => {});
     throw error;
   } finally {
     // `fetch` may keep its signal a while after, and with the listener whatever it holds.
     signal.removeEventListener("abort", onAbort);
   }
-}
-
-/** Cancels the body of what a fetch resolved to, if it is a response with one. */
-function cancelBody(value: unknown) {
-  const body = (value as Partial<Response> | null | undefined)?.body;
-  if (typeof body?.cancel === "function") body.cancel().catch(() => {});
 }

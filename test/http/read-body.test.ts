@@ -96,4 +96,47 @@ describe("readBody", () => {
     await expect(readBody(new Response(body), 100, controller.signal)).rejects.toThrow("over");
     expect(cancelled).toBe(true);
   });
+
+  /** A body of the caller's own making: `read` as given, and a `cancel` that does not end it. */
+  const handMade = (
+    read: () => Promise<ReadableStreamReadResult<Uint8Array>>,
+    cancel: () => unknown,
+  ) => ({ body: { getReader: () => ({ read, cancel }) } }) as unknown as Response;
+
+  it("goes no further than the chunk at hand once its signal aborts, with a reader cancel() does not end", async () => {
+    const controller = new AbortController();
+    let reads = 0;
+    const endless = handMade(
+      async () => {
+        if (++reads === 3) controller.abort(new Error("over"));
+        return { done: false, value: bytes("x") };
+      },
+      async () => {},
+    );
+    await expect(readBody(endless, 1000, controller.signal)).rejects.toThrow("over");
+    expect(reads).toBe(3);
+  });
+
+  it("lets be a reader whose cancel() throws at once when its signal aborts mid-read", async () => {
+    const controller = new AbortController();
+    const late = handMade(
+      () =>
+        new Promise((resolve) => setTimeout(() => resolve({ done: false, value: bytes("x") }), 20)),
+      () => {
+        throw new Error("no cancel here");
+      },
+    );
+    const unhandled: unknown[] = [];
+    const onUncaught = (error: unknown) => unhandled.push(error);
+    process.on("uncaughtException", onUncaught).on("unhandledRejection", onUncaught);
+    try {
+      const read = readBody(late, 1000, controller.signal);
+      controller.abort(new Error("over"));
+      await expect(read).rejects.toThrow("over");
+      await new Promise((r) => setTimeout(r, 0));
+    } finally {
+      process.off("uncaughtException", onUncaught).off("unhandledRejection", onUncaught);
+    }
+    expect(unhandled).toStrictEqual([]);
+  });
 });

@@ -162,9 +162,20 @@ describe("untilAborted", () => {
     expect(body.cancelled).toBe(true);
   });
 
-  it.each([null, {}, { body: null }, { body: {} }])(
-    "lets be a value that comes after the signal aborted and is no response with a body: %j",
-    async (late) => {
+  const fails = () => {
+    throw new Error("no cancel here");
+  };
+  it.each([
+    ["null", null],
+    ["an object with no body", {}],
+    ["a null body", { body: null }],
+    ["a body with no cancel()", { body: {} }],
+    ["a cancel() that gives no promise", { body: { cancel: () => undefined } }],
+    ["a cancel() that throws at once", { body: { cancel: fails } }],
+    ["a cancel() that rejects", { body: { cancel: async () => fails() } }],
+  ])(
+    "lets be what comes after the signal aborted when it is no response with a body: %s",
+    async (_name, late) => {
       const controller = new AbortController();
       let arrive = (_value: unknown) => {};
       const sent = new Promise<unknown>((r) => (arrive = r));
