@@ -1,6 +1,6 @@
 // Headers a caller gives, checked at the call: a bad one would otherwise fail only after the
 // retries, as a failed connection, or carry a line break into the request.
-import { describe } from "./checks.js";
+import { describe } from "./shown.js";
 import { VerifyArgumentError } from "./errors.js";
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

@@ -1,21 +1,10 @@
 // The checks a public option goes through: each names the option and the rule it breaks.
 import { VerifyArgumentError } from "./errors.js";
-import { withoutUserinfo } from "./shown.js";
+import { describe, withoutUserinfo } from "./shown.js";
 
 export const SERVICE_SID = /^VA[0-9a-fA-F]{32}$/;
 // The reference: 8 to 64 characters, "dash (-) separated alphanumeric characters".
 export const IDENTITY = /^[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*$/;
-
-export function describe(value: unknown): string {
-  if (typeof value === "string") {
-    const count = `${value.length} character${value.length === 1 ? "" : "s"}`;
-    // Quoted to a bounded length: a value may be megabytes long.
-    const quoted = JSON.stringify(value.length > 80 ? value.slice(0, 80) : value);
-    return `is ${value.length > 80 ? `${quoted.slice(0, -1)}…"` : quoted} (${count})`;
-  }
-  if (typeof value === "number") return `is ${value}`;
-  return `is ${value === null ? "null" : typeof value}`;
-}
 
 export function checkObject<T>(name: string, value: T): T {
   if (typeof value !== "object" || value === null) {

@@ -1,6 +1,6 @@
 // What the client says about its requests, and to whom: a logger of the caller's (`console` fits)
 // at a level, `warn` unless set. Lines name method, URL, status and timing, never a credential.
-import { describe } from "./checks.js";
+import { describe } from "./shown.js";
 import { VerifyArgumentError } from "./errors.js";
 
 export type LogLevel = "off" | "error" | "warn" | "info" | "debug";

@@ -40,6 +40,24 @@ export function textOf(value: unknown): string {
   return typeof value === "object" && value !== null ? jsonText(value) : String(value);
 }
 
+/**
+ * What a value given for a parameter is, in words: a string quoted, to a bounded length, with its
+ * length; a number or boolean as written; anything else by its kind.
+ */
+export function describe(value: unknown): string {
+  if (typeof value === "string") {
+    const count = `${value.length} character${value.length === 1 ? "" : "s"}`;
+    // Quoted to a bounded length: a value may be megabytes long.
+    const quoted = JSON.stringify(value.length > 80 ? value.slice(0, 80) : value);
+    return `is ${value.length > 80 ? `${quoted.slice(0, -1)}…"` : quoted} (${count})`;
+  }
+  if (typeof value === "number" || typeof value === "boolean" || value == null)
+    return `is ${value}`;
+  if (typeof value === "bigint") return `is ${value}n`;
+  if (Array.isArray(value)) return "is an array";
+  return typeof value === "object" ? "is an object" : `is a ${typeof value}`;
+}
+
 /** A URL as it may be shown: anything between `//` and `@` (a user name, a password) hidden. */
 export function withoutUserinfo(url: string): string {
   return url.replace(/\/\/[^/?#]*@/, "//…@");

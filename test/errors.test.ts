@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describe as quoted } from "../src/checks.js";
+import { describe as quoted } from "../src/shown.js";
 import { VerifyApiError, VerifyArgumentError, VerifyError } from "../src/index.js";
 import { clientFor, rejection, target } from "./support/helpers.js";
 import { fakeServers } from "./support/server-pool.js";
@@ -147,5 +147,19 @@ describe("a value quoted in an error", () => {
     expect(text).toBe(`is "${"x".repeat(80)}…" (2000000 characters)`);
     expect(quoted("a")).toBe('is "a" (1 character)');
     expect(new VerifyArgumentError("identity", text, "shorter").message.length).toBeLessThan(200);
+  });
+
+  it.each([
+    [7, "is 7"],
+    [false, "is false"],
+    [10n, "is 10n"],
+    [null, "is null"],
+    [undefined, "is undefined"],
+    [[1], "is an array"],
+    [{}, "is an object"],
+    [() => 1, "is a function"],
+    [Symbol("s"), "is a symbol"],
+  ])("names what %s is, in words", (value, words) => {
+    expect(quoted(value)).toBe(words);
   });
 });

@@ -1,5 +1,5 @@
 // Where an audit's identities come from: the caller's iterable, or the Service's Entities.
-import { describe } from "../checks.js";
+import { describe } from "../shown.js";
 import { VerifyArgumentError } from "../errors.js";
 import type { EntityList } from "../paging/list-entities.js";
 

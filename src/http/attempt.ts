@@ -4,8 +4,7 @@ import {
   VerifyResponseTooLargeError,
   VerifyTimeoutError,
 } from "../errors.js";
-import { describe } from "../checks.js";
-import { snippet, textOf } from "../shown.js";
+import { describe, snippet, textOf } from "../shown.js";
 import { readBody } from "./read-body.js";
 import { readResponse, type ReadResponse } from "./read-response.js";
 import { follow, untilAborted } from "./signals.js";

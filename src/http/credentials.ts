@@ -1,6 +1,7 @@
 // HTTP Basic credentials, added below openapi-fetch's middleware (where retries are too): no
 // middleware sees them, and none can send them elsewhere by rewriting the request's URL.
-import { checkString, describe } from "../checks.js";
+import { checkString } from "../checks.js";
+import { describe } from "../shown.js";
 import { VerifyArgumentError } from "../errors.js";
 
 function base64(text: string): string {

@@ -1,6 +1,7 @@
 // openapi-fetch's serializers, with what they cannot put in a URL refused first, by name.
 import { createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
 import { checkWellFormed } from "../checks.js";
+import { describe } from "../shown.js";
 import { VerifyArgumentError } from "../errors.js";
 
 const PATH_PARAM = /\{([^{}]+)\}/g;
@@ -21,7 +22,7 @@ export function strictPathSerializer(pathname: string, params: Record<string, un
   for (const [, name] of pathname.matchAll(PATH_PARAM)) {
     const value = params?.[name!];
     if (typeof value !== "string" && typeof value !== "number") {
-      throw new VerifyArgumentError(name!, `is ${value === null ? "null" : typeof value}`, "given");
+      throw new VerifyArgumentError(name!, describe(value), "given");
     }
     const text = String(value);
     if (/^(\.|%2e){0,2}$/i.test(text)) {

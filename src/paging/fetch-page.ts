@@ -6,7 +6,7 @@ import { VerifyPaginationError } from "../errors.js";
 import type { RetryingFetch } from "../http/retrying-fetch.js";
 import { isReadResponse } from "../http/read-response.js";
 import type { CallSettings } from "../options/settings.js";
-import { jsonText, requestIdOf, snippet } from "../shown.js";
+import { describe, jsonText, requestIdOf, snippet } from "../shown.js";
 import type { PageMeta, QueryOf } from "../types.js";
 import type { Fetched } from "./page.js";
 import type { Position } from "./step.js";
@@ -66,10 +66,8 @@ export async function pageOf<Body extends { meta: PageMeta }>(
   }
   const bad = list.findIndex((item) => !isObject(item));
   if (bad >= 0) {
-    const item: unknown = list[bad];
-    const kind = item === null ? "null" : Array.isArray(item) ? "an array" : `a ${typeof item}`;
     throw new VerifyPaginationError(
-      `${heading} is not a page of ${name}: ${name}[${bad}] is ${kind}, not an object`,
+      `${heading} is not a page of ${name}: ${name}[${bad}] ${describe(list[bad])}, not an object`,
     );
   }
   const { status, headers } = response;

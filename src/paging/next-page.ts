@@ -1,7 +1,6 @@
-import { describe } from "../checks.js";
 import type { Cursor } from "../cursor.js";
 import { VerifyPaginationError } from "../errors.js";
-import { snippet } from "../shown.js";
+import { describe, snippet } from "../shown.js";
 import type { QueryOf } from "../types.js";
 import { parseWholeNumber } from "../whole-number.js";
 

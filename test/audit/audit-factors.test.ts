@@ -339,9 +339,9 @@ describe("auditFactors under faults", () => {
     const server = await fake({ factorsFor });
     const broken: [unknown, string][] = [
       [{ [Symbol.asyncIterator]: () => null }, "is null"],
-      [{ [Symbol.asyncIterator]: () => ({}) }, "is object"],
+      [{ [Symbol.asyncIterator]: () => ({}) }, "is an object"],
       [{ [Symbol.iterator]: () => 7 }, "is 7"],
-      [{ [Symbol.iterator]: () => ({ next: "soon" }) }, "is object"],
+      [{ [Symbol.iterator]: () => ({ next: "soon" }) }, "is an object"],
     ];
     for (const [identities, what] of broken) {
       const audit = clientFor(server).auditFactors({ serviceSid, identities: identities as never });

@@ -21,7 +21,7 @@ describe("strictPathSerializer", () => {
   it.each([
     [{ ServiceSid: "VA1" }, "Identity", "is undefined"],
     [{ ServiceSid: "VA1", Identity: null }, "Identity", "is null"],
-    [{ ServiceSid: true, Identity: "x" }, "ServiceSid", "is boolean"],
+    [{ ServiceSid: true, Identity: "x" }, "ServiceSid", "is true"],
     [undefined, "ServiceSid", "is undefined"],
   ])("refuses a missing or non-text value %j, naming the parameter", (params, name, what) => {
     expect(refusal(params).message).toBe(`${name} ${what}; it must be given`);

@@ -358,8 +358,8 @@ describe("following pages", () => {
 
   it.each([
     ["null", [null], /factors\[0\] is null, not an object/],
-    ["a number", [{ sid: "YF1" }, 1], /factors\[1\] is a number, not an object/],
-    ["a string", ["x"], /factors\[0\] is a string/],
+    ["a number", [{ sid: "YF1" }, 1], /factors\[1\] is 1, not an object/],
+    ["a string", ["x"], /factors\[0\] is "x" \(1 character\), not an object/],
     ["an array", [[]], /factors\[0\] is an array/],
   ])("a page whose factors hold %s is a VerifyPaginationError", async (_name, factors, message) => {
     const server = await fake({ factors: factors as never });
