@@ -1,5 +1,6 @@
 // An attempt's body, read once: bytes counted as they arrive into one buffer, with a bound.
 import { VerifyArgumentError } from "../errors.js";
+import { cancelQuietly } from "./signals.js";
 
 /**
  * The body read to the end into one buffer, or `undefined` once it passes `maxBytes` (counted after
@@ -14,14 +15,9 @@ export async function readBody(
 ): Promise<Uint8Array | undefined> {
   const reader = response.body?.getReader();
   if (!reader) return new Uint8Array(0);
-  // A reader of a fetch of the caller's own may throw from cancel(), even at once: ignored, as
-  // the body is given up either way.
-  const cancel = () =>
-    Promise.resolve()
-      .then(() => reader.cancel())
-      .catch(() => {});
+  const cancel = () => cancelQuietly(() => reader.cancel());
   // Cancelling ends a read that waits: it comes back as the end of the body, checked below.
-  if (signal.aborted) void cancel();
+  if (signal.aborted) cancel();
   signal.addEventListener("abort", cancel);
   const chunks: Uint8Array[] = [];
   let bytes = 0;
@@ -29,7 +25,7 @@ export async function readBody(
     for (let step = await reader.read(); !step.done; step = await reader.read()) {
       // Only a fetch of the caller's own can break this: the platform's streams give bytes.
       if (!(step.value instanceof Uint8Array)) {
-        await cancel();
+        cancel();
         const type = Object.prototype.toString.call(step.value).slice(8, -1);
         const problem = `resolved to a Response whose body gave a chunk of type ${type}`;
         throw new VerifyArgumentError(
@@ -42,13 +38,13 @@ export async function readBody(
       if (signal.aborted) break;
       bytes += step.value.byteLength;
       if (bytes > maxBytes) {
-        await cancel();
+        cancel();
         return undefined;
       }
       chunks.push(step.value);
     }
     if (signal.aborted) {
-      await cancel();
+      cancel();
       throw signal.reason;
     }
   } finally {

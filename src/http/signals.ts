@@ -54,6 +54,17 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+const ignore = () => {};
+
+/**
+ * Gives up a body unread with `cancel`, waiting for nothing. A body of a fetch of the caller's own
+ * may throw from cancel(), even at once, give no promise, or one that never settles: ignored, as
+ * the body is given up either way.
+ */
+export function cancelQuietly(cancel: () => unknown): void {
+  void Promise.resolve().then(cancel).then(ignore, ignore);
+}
+
 /**
  * `sent` (a response on its way), or a rejection with `signal`'s reason as soon as it aborts, even
  * if a fetch of the caller's own ignores the signal; a response that comes after that has its
@@ -72,8 +83,11 @@ export async function untilAborted(sent: Promise<unknown>, signal: AbortSignal):
     return await Promise.race([sent, aborted]);
   } catch (error) {
     // Aborted, or `sent` failed and there is nothing to cancel. What comes late from a fetch of
-    // the caller's own may be anything, and fail any way when cancelled: no one waits for it now.
-    void sent.then((late) => (late as Response).body!.cancel()).catch(() => {});
+    // the caller's own may be anything: no one waits for it now.
+    void sent.then(
+      (late) => cancelQuietly(() => (late as Response).body!.cancel()),
+      () => {},
+    );
     throw error;
   } finally {
     // `fetch` may keep its signal a while after, and with the listener whatever it holds.

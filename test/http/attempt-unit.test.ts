@@ -85,6 +85,28 @@ describe("attempt", () => {
     expect(cancelled).toBe(stream);
   });
 
+  it("status 700 from a fetch of one's own whose body's cancel() throws still says the status", async () => {
+    const body = {
+      getReader: () => ({}),
+      cancel: () => {
+        throw new Error("cannot cancel");
+      },
+    };
+    const response = { status: 700, headers: new Headers(), body, bodyUsed: false };
+    const result = await run(async () => response as unknown as Response);
+    expect((result as Error).message).toBe(
+      "GET https://verify.example.invalid: responded with status 700, not an HTTP status of 200 to 599",
+    );
+  });
+
+  it("status 700 with a body whose cancel() never settles ends the attempt all the same", async () => {
+    const body = { getReader: () => ({}), cancel: () => new Promise(() => {}) };
+    const response = { status: 700, headers: new Headers(), body, bodyUsed: false };
+    const outcome = run(async () => response as unknown as Response);
+    const held = new Promise((resolve) => setTimeout(() => resolve("held"), 1000));
+    expect(await Promise.race([outcome, held])).toBeInstanceOf(VerifyConnectionError);
+  });
+
   it.each([200, 599])("status %i, at an end of HTTP's range, is a response", async (status) => {
     const result = await run(async () => new Response("{}", { status }));
     expect((result as Response).status).toBe(status);

@@ -117,6 +117,31 @@ describe("readBody", () => {
     expect(reads).toBe(3);
   });
 
+  it.each([
+    ["past maxBytes", 2, undefined],
+    ["at a chunk that is not bytes", 100, "text"],
+    ["once its signal aborts", 100, undefined],
+  ])(
+    "does not wait for a reader whose cancel() never settles: %s",
+    async (_name, maxBytes, chunk) => {
+      const controller = new AbortController();
+      let reads = 0;
+      const body = handMade(
+        async () => {
+          if (++reads === 2 && maxBytes === 100 && !chunk) controller.abort(new Error("over"));
+          return { done: false, value: (chunk ?? bytes("xx")) as Uint8Array };
+        },
+        () => new Promise(() => {}),
+      );
+      const outcome = readBody(body, maxBytes, controller.signal).then(
+        (value) => ({ value }),
+        (error: Error) => ({ error: error.message }),
+      );
+      const held = new Promise((resolve) => setTimeout(() => resolve("held"), 1000));
+      expect(await Promise.race([outcome, held])).not.toBe("held");
+    },
+  );
+
   it("lets be a reader whose cancel() throws at once when its signal aborts mid-read", async () => {
     const controller = new AbortController();
     const late = handMade(
