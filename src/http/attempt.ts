@@ -67,7 +67,9 @@ export async function attempt(
   const exchange = async () => {
     // "manual": a redirect is handed back as it is, so credentials never follow it elsewhere.
     const init = { signal: controller.signal, headers, redirect: "manual" } as const;
-    const response = responseOf(await untilAborted(send(request, init), controller.signal));
+    // A response that comes after the attempt ended is let go unread.
+    const giveUp = (late: Response) => cancelQuietly(() => late.body!.cancel());
+    const response = responseOf(await untilAborted(send(request, init), controller.signal, giveUp));
     if (response.type === "opaqueredirect") {
       // Browsers hide a redirect that is not followed behind status 0.
       return new VerifyConnectionError(

@@ -1,6 +1,6 @@
 // An attempt's body, read once: bytes counted as they arrive into one buffer, with a bound.
 import { VerifyArgumentError } from "../errors.js";
-import { cancelQuietly } from "./signals.js";
+import { cancelQuietly, untilAborted } from "./signals.js";
 
 /**
  * The body read to the end into one buffer, or `undefined` once it passes `maxBytes` (counted after
@@ -16,13 +16,18 @@ export async function readBody(
   const reader = response.body?.getReader();
   if (!reader) return new Uint8Array(0);
   const cancel = () => cancelQuietly(() => reader.cancel());
-  // Cancelling ends a read that waits: it comes back as the end of the body, checked below.
+  // Cancelling a platform stream ends a read that waits: it comes back as the end of the body,
+  // checked below. A reader of a fetch of the caller's own may go on waiting: its reads are raced.
+  const read =
+    response.body instanceof ReadableStream
+      ? () => reader.read()
+      : () => untilAborted(reader.read(), signal);
   if (signal.aborted) cancel();
   signal.addEventListener("abort", cancel);
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   try {
-    for (let step = await reader.read(); !step.done; step = await reader.read()) {
+    for (let step = await read(); !step.done; step = await read()) {
       // Only a fetch of the caller's own can break this: the platform's streams give bytes.
       if (!(step.value instanceof Uint8Array)) {
         cancel();

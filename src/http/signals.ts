@@ -66,13 +66,16 @@ export function cancelQuietly(cancel: () => unknown): void {
 }
 
 /**
- * `sent` (a response on its way), or a rejection with `signal`'s reason as soon as it aborts, even
- * if a fetch of the caller's own ignores the signal; a response that comes after that has its
- * body cancelled, unread. Only the wait for the response is raced: the body's reader ends with
- * the signal by itself (read-body.ts), and a race held over the body slows every page read
- * (BENCHMARKS.md, section 1b).
+ * `work`, or a rejection with `signal`'s reason as soon as it aborts, even if `work` ignores the
+ * signal (a fetch of the caller's own, or its body's reader, may); what `work` gives after that
+ * goes to `late`. Only waits that may ignore the signal are raced: a race held over a platform
+ * body's reads slows every page (BENCHMARKS.md, section 1b).
  */
-export async function untilAborted(sent: Promise<unknown>, signal: AbortSignal): Promise<unknown> {
+export async function untilAborted<T>(
+  work: Promise<T>,
+  signal: AbortSignal,
+  late: (value: T) => void = ignore,
+): Promise<T> {
   let onAbort = () => {};
   const aborted = new Promise<never>((_resolve, reject) => {
     onAbort = () => reject(signal.reason);
@@ -80,14 +83,10 @@ export async function untilAborted(sent: Promise<unknown>, signal: AbortSignal):
     else signal.addEventListener("abort", onAbort);
   });
   try {
-    return await Promise.race([sent, aborted]);
+    return await Promise.race([work, aborted]);
   } catch (error) {
-    // Aborted, or `sent` failed and there is nothing to cancel. What comes late from a fetch of
-    // the caller's own may be anything: no one waits for it now.
-    void sent.then(
-      (late) => cancelQuietly(() => (late as Response).body!.cancel()),
-      () => {},
-    );
+    // Aborted, or `work` failed and nothing comes late: no one waits for it now.
+    void work.then(late, ignore);
     throw error;
   } finally {
     // `fetch` may keep its signal a while after, and with the listener whatever it holds.

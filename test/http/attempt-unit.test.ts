@@ -118,9 +118,55 @@ describe("attempt", () => {
       "a body that never ends",
       async () => new Response(new ReadableStream({ pull: () => new Promise(() => {}) })),
     ],
+    [
+      "a body of its own whose reads never end, cancelled or not",
+      async () => {
+        const reader = { read: () => new Promise(() => {}), cancel: async () => {} };
+        const body = { getReader: () => reader };
+        return {
+          status: 200,
+          headers: new Headers(),
+          body,
+          bodyUsed: false,
+        } as unknown as Response;
+      },
+    ],
   ])("ends at timeoutMs with a fetch that ignores its signal: %s", async (_name, send) => {
     const result = await run(send);
     expect(result).toBeInstanceOf(VerifyTimeoutError);
+  });
+
+  const fails = () => {
+    throw new Error("no cancel here");
+  };
+  it.each([
+    ["a response", "stream"],
+    ["null", null],
+    ["an object with no body", {}],
+    ["a null body", { body: null }],
+    ["a body with no cancel()", { body: {} }],
+    ["a cancel() that throws at once", { body: { cancel: fails } }],
+    ["a cancel() that rejects", { body: { cancel: async () => fails() } }],
+  ])("lets go of what the send gives after timeoutMs, unread: %s", async (_name, given) => {
+    let cancelled = false;
+    const late =
+      given === "stream"
+        ? new Response(new ReadableStream({ cancel: () => void (cancelled = true) }))
+        : given;
+    let arrive = (_value: unknown) => {};
+    const sent = new Promise<Response>((r) => (arrive = r as (value: unknown) => void));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled).on("uncaughtException", onUnhandled);
+    try {
+      expect(await run(() => sent)).toBeInstanceOf(VerifyTimeoutError);
+      arrive(late);
+      await new Promise((r) => setTimeout(r, 0));
+    } finally {
+      process.off("unhandledRejection", onUnhandled).off("uncaughtException", onUnhandled);
+    }
+    expect(unhandled).toStrictEqual([]);
+    expect(cancelled).toBe(given === "stream");
   });
 
   it("ends at once, sending nothing it waits for, when the caller's signal has aborted already", async () => {

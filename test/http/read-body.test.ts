@@ -142,6 +142,22 @@ describe("readBody", () => {
     },
   );
 
+  it("ends a read that waits once its signal aborts, with a reader cancel() does not end", async () => {
+    const controller = new AbortController();
+    let reads = 0;
+    const stuck = handMade(
+      () =>
+        ++reads === 1 ? Promise.resolve({ done: false, value: bytes("x") }) : new Promise(() => {}),
+      () => {},
+    );
+    const read = readBody(stuck, 1000, controller.signal);
+    await new Promise((r) => setTimeout(r, 0));
+    controller.abort(new Error("over"));
+    await expect(read).rejects.toThrow("over");
+    expect(reads).toBe(2);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
   it("lets be a reader whose cancel() throws at once when its signal aborts mid-read", async () => {
     const controller = new AbortController();
     const late = handMade(

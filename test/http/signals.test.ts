@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { follow, sleep, untilAborted } from "../../src/http/signals.js";
+import { cancelQuietly, follow, sleep, untilAborted } from "../../src/http/signals.js";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -150,57 +150,57 @@ describe("untilAborted", () => {
     await expect(untilAborted(new Promise(() => {}), controller.signal)).rejects.toBe("stop");
   });
 
-  it("cancels the body of a response that comes after the signal aborted, unread", async () => {
+  it("hands what comes after the signal aborted to late, and nothing when it came in time", async () => {
     const controller = new AbortController();
-    const { sent, arrive, body } = onItsWay();
-    const waited = untilAborted(sent, controller.signal);
+    const handed: unknown[] = [];
+    const { sent, arrive, response } = onItsWay();
+    const waited = untilAborted(sent, controller.signal, (late) => handed.push(late));
     controller.abort("stop");
     await expect(waited).rejects.toBe("stop");
+    expect(handed).toStrictEqual([]);
     arrive();
     await sent;
     await new Promise((r) => setTimeout(r, 0));
-    expect(body.cancelled).toBe(true);
+    expect(handed).toStrictEqual([response]);
+    const inTime = onItsWay();
+    const given = untilAborted(inTime.sent, new AbortController().signal, (late) =>
+      handed.push(late),
+    );
+    inTime.arrive();
+    await given;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(handed).toHaveLength(1);
   });
-
-  const fails = () => {
-    throw new Error("no cancel here");
-  };
-  it.each([
-    ["null", null],
-    ["an object with no body", {}],
-    ["a null body", { body: null }],
-    ["a body with no cancel()", { body: {} }],
-    ["a cancel() that gives no promise", { body: { cancel: () => undefined } }],
-    ["a cancel() that throws at once", { body: { cancel: fails } }],
-    ["a cancel() that rejects", { body: { cancel: async () => fails() } }],
-  ])(
-    "lets be what comes after the signal aborted when it is no response with a body: %s",
-    async (_name, late) => {
-      const controller = new AbortController();
-      let arrive = (_value: unknown) => {};
-      const sent = new Promise<unknown>((r) => (arrive = r));
-      const waited = untilAborted(sent, controller.signal);
-      controller.abort("stop");
-      await expect(waited).rejects.toBe("stop");
-      // A failure here would be an unhandled rejection, which fails the run.
-      const unhandled: unknown[] = [];
-      const onUnhandled = (reason: unknown) => unhandled.push(reason);
-      process.on("unhandledRejection", onUnhandled);
-      try {
-        arrive(late);
-        await sent;
-        await new Promise((r) => setTimeout(r, 0));
-      } finally {
-        process.off("unhandledRejection", onUnhandled);
-      }
-      expect(unhandled).toStrictEqual([]);
-    },
-  );
 
   it("passes on a failure of the send itself, with the signal live", async () => {
     const failure = new TypeError("fetch failed");
     await expect(untilAborted(Promise.reject(failure), new AbortController().signal)).rejects.toBe(
       failure,
     );
+  });
+});
+
+describe("cancelQuietly", () => {
+  const fails = () => {
+    throw new Error("no cancel here");
+  };
+  it.each([
+    ["gives no promise", () => undefined],
+    ["throws at once", fails],
+    ["rejects", async () => fails()],
+    ["never settles", () => new Promise(() => {})],
+  ])("calls cancel, and lets be one that %s", async (_name, cancel) => {
+    let calls = 0;
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled).on("uncaughtException", onUnhandled);
+    try {
+      expect(cancelQuietly(() => (calls++, cancel()))).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 0));
+    } finally {
+      process.off("unhandledRejection", onUnhandled).off("uncaughtException", onUnhandled);
+    }
+    expect(calls).toBe(1);
+    expect(unhandled).toStrictEqual([]);
   });
 });
