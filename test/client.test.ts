@@ -203,6 +203,26 @@ describe("verify.api: the typed openapi-fetch client", () => {
     },
   );
 
+  it.each([
+    ["no options", []],
+    ["no params", [{}]],
+    ["a query but no path", [{ params: { query: { PageSize: 2 } } }]],
+  ])(
+    "refuses a call with %s, naming the first path parameter, sending nothing",
+    async (_name, rest) => {
+      const server = await fake();
+      // Plain JavaScript: the types require params.path.
+      const get = clientFor(server).api.GET as (
+        path: string,
+        ...rest: unknown[]
+      ) => Promise<unknown>;
+      const error = await rejection(get(PATH, ...rest));
+      expect(error).toBeInstanceOf(VerifyArgumentError);
+      expect(error.message).toBe("ServiceSid is undefined; it must be given");
+      expect(server.log).toHaveLength(0);
+    },
+  );
+
   it("sends credentials to baseUrl's origin only", async () => {
     const server = await fake({ total: 1 });
     const other = await fake({ total: 1 });

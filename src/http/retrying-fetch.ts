@@ -5,6 +5,7 @@ import { basicAuth } from "./credentials.js";
 import type { RateBudget } from "./rate-budget.js";
 import type { ReadResponse } from "./read-response.js";
 import { retryDelayMs, shouldRetry, type Outcome } from "./retry-policy.js";
+import { checkPathFilled } from "./serializers.js";
 import { sleep } from "./signals.js";
 
 /**
@@ -29,6 +30,7 @@ export function createRetryingFetch(
   const { send, log, maxResponseBytes } = client;
   const authorize = basicAuth(client.baseUrl, client.accountSid, client.authToken);
   return async function retryingFetch(request, call = client.call) {
+    checkPathFilled(request.url);
     const signal = call.signal ?? request.signal;
     const limits = { timeoutMs: call.timeoutMs, maxResponseBytes };
     const headers = authorize(request);

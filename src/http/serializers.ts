@@ -37,6 +37,17 @@ export function strictPathSerializer(pathname: string, params: Record<string, un
   return defaultPathSerializer(pathname, params);
 }
 
+/**
+ * openapi-fetch calls the path serializer only when `params.path` is given: without it, a call
+ * from plain JavaScript would send `{ServiceSid}` as it is. The request's URL is checked for such
+ * a segment before it is sent, and refused by the parameter's name, as a missing value is above.
+ */
+export function checkPathFilled(url: string): void {
+  const path = url.replace(/[?#].*/s, "");
+  const unfilled = /\/%7B(\w+)%7D(?=\/|$)/i.exec(path);
+  if (unfilled) throw new VerifyArgumentError(unfilled[1]!, describe(undefined), "given");
+}
+
 const serializeQuery = createQuerySerializer();
 
 /** openapi-fetch's default query serializer, for `api` calls whose values skipped the types. */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { VerifyArgumentError } from "../../src/errors.js";
-import { strictPathSerializer, strictQuerySerializer } from "../../src/http/serializers.js";
+import {
+  checkPathFilled,
+  strictPathSerializer,
+  strictQuerySerializer,
+} from "../../src/http/serializers.js";
 import { argumentError } from "../support/helpers.js";
 
 const path = "/v2/Services/{ServiceSid}/Entities/{Identity}/Factors";
@@ -76,5 +80,29 @@ describe("a value with a lone surrogate, which percent-encoding cannot encode", 
       "PageToken=%F0%9F%98%80&PageSize=1&PageSize=2",
     );
     expect(strictQuerySerializer({})).toBe("");
+  });
+});
+
+describe("checkPathFilled", () => {
+  const base = "https://verify.example.invalid/v2/Services";
+  it.each([
+    [`${base}/%7BServiceSid%7D/Entities/%7BIdentity%7D/Factors`, "ServiceSid"],
+    [`${base}/%7BServiceSid%7D`, "ServiceSid"],
+    [`${base}/VA1/Entities/%7bIdentity%7d?PageSize=2`, "Identity"],
+    [`${base}/VA1/Entities/%7BIdentity%7D#top`, "Identity"],
+  ])("refuses %s, naming %s", (url, name) => {
+    const error = argumentError(() => checkPathFilled(url));
+    expect(error.message).toBe(`${name} is undefined; it must be given`);
+  });
+
+  it.each([
+    `${base}/VA1/Entities/user-0001/Factors`,
+    `${base}/VA1/Entities/a%7BIdentity%7D/Factors`,
+    `${base}/VA1/Entities/%7BIdentity%7Dz/Factors`,
+    `${base}/VA1/Entities/%7B%7D/Factors`,
+    `${base}/VA1/Entities?PageToken=/%7BIdentity%7D`,
+    `${base}/VA1/Entities#/%7BIdentity%7D`,
+  ])("takes %s", (url) => {
+    expect(() => checkPathFilled(url)).not.toThrow();
   });
 });
