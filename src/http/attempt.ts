@@ -44,6 +44,9 @@ function responseOf(value: unknown): Response {
   throw new VerifyArgumentError("fetch", problem, rule);
 }
 
+/** A response that comes after its attempt ended: let go unread. */
+const giveUp = (late: Response) => cancelQuietly(() => late.body!.cancel());
+
 const where = (request: Request) => `${request.method} ${new URL(request.url).origin}`;
 
 /**
@@ -67,8 +70,6 @@ export async function attempt(
   const exchange = async () => {
     // "manual": a redirect is handed back as it is, so credentials never follow it elsewhere.
     const init = { signal: controller.signal, headers, redirect: "manual" } as const;
-    // A response that comes after the attempt ended is let go unread.
-    const giveUp = (late: Response) => cancelQuietly(() => late.body!.cancel());
     const response = responseOf(await untilAborted(send(request, init), controller.signal, giveUp));
     if (response.type === "opaqueredirect") {
       // Browsers hide a redirect that is not followed behind status 0.

@@ -48,10 +48,8 @@ export async function readBody(
       }
       chunks.push(step.value);
     }
-    if (signal.aborted) {
-      cancel();
-      throw signal.reason;
-    }
+    // The listener has asked the body to cancel by now.
+    if (signal.aborted) throw signal.reason;
   } finally {
     signal.removeEventListener("abort", cancel);
   }
