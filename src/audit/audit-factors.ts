@@ -5,7 +5,7 @@ import { checkIdentity } from "../checks.js";
 import { VerifyApiError } from "../api-error.js";
 import { VerifyAbortError, VerifyConnectionError, VerifyError } from "../errors.js";
 import { refusedByTls } from "../http/retry-policy.js";
-import { follow } from "../http/signals.js";
+import { follow, letGo } from "../http/signals.js";
 import type { AuditSettings, ListSettings } from "../options/settings.js";
 import type { EntityList } from "../paging/list-entities.js";
 import type { FactorList } from "../paging/list-factors.js";
@@ -126,8 +126,6 @@ async function* run(lists: Lists, settings: AuditSettings): AsyncGenerator<Audit
     stop.abort();
     // The source may be waiting for its next identity, or fail to close: the audit waits for
     // neither, and what the source throws is not the audit's outcome.
-    void Promise.resolve()
-      .then(() => identities.return?.(undefined))
-      .catch(() => {});
+    letGo(() => identities.return?.(undefined));
   }
 }

@@ -7,7 +7,7 @@ import {
 import { describe, snippet, textOf } from "../shown.js";
 import { readBody } from "./read-body.js";
 import { readResponse, type ReadResponse } from "./read-response.js";
-import { cancelQuietly, follow, untilAborted } from "./signals.js";
+import { letGo, follow, untilAborted } from "./signals.js";
 
 /** Sends one attempt: `request` with `init`'s signal, headers and redirect mode. */
 export type SendOnce = (request: Request, init: RequestInit) => Promise<Response>;
@@ -45,7 +45,7 @@ function responseOf(value: unknown): Response {
 }
 
 /** A response that comes after its attempt ended: let go unread. */
-const giveUp = (late: Response) => cancelQuietly(() => late.body!.cancel());
+const giveUp = (late: Response) => letGo(() => late.body!.cancel());
 
 const where = (request: Request) => `${request.method} ${new URL(request.url).origin}`;
 
@@ -80,7 +80,7 @@ export async function attempt(
     // A server may write any three digits; a Response holds 200 to 599 only.
     if (response.status < 200 || response.status > 599) {
       // Stryker disable next-line OptionalChaining: a null body's cancel throws, and is ignored alike
-      cancelQuietly(() => response.body?.cancel());
+      letGo(() => response.body?.cancel());
       return new VerifyConnectionError(
         `${where(request)}: responded with status ${response.status}, not an HTTP status of 200 to 599`,
       );

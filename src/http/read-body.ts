@@ -1,6 +1,6 @@
 // An attempt's body, read once: bytes counted as they arrive into one buffer, with a bound.
 import { VerifyArgumentError } from "../errors.js";
-import { cancelQuietly, untilAborted } from "./signals.js";
+import { letGo, untilAborted } from "./signals.js";
 
 /**
  * The body read to the end into one buffer, or `undefined` once it passes `maxBytes` (counted after
@@ -15,7 +15,7 @@ export async function readBody(
 ): Promise<Uint8Array | undefined> {
   const reader = response.body?.getReader();
   if (!reader) return new Uint8Array(0);
-  const cancel = () => cancelQuietly(() => reader.cancel());
+  const cancel = () => letGo(() => reader.cancel());
   // Cancelling a platform stream ends a read that waits: it comes back as the end of the body,
   // checked below. A reader of a fetch of the caller's own may go on waiting: its reads are raced.
   const read =

@@ -57,12 +57,12 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
 const ignore = () => {};
 
 /**
- * Gives up a body unread with `cancel`, waiting for nothing. A body of a fetch of the caller's own
- * may throw from cancel(), even at once, give no promise, or one that never settles: ignored, as
- * the body is given up either way.
+ * Lets go of something of the caller's (a body, by its `cancel`; an iterator, by its `return`),
+ * waiting for nothing. Code of the caller's own may throw at once, give no promise, or one that
+ * never settles: ignored, as it is let go either way.
  */
-export function cancelQuietly(cancel: () => unknown): void {
-  void Promise.resolve().then(cancel).then(ignore, ignore);
+export function letGo(end: () => unknown): void {
+  void Promise.resolve().then(end).then(ignore, ignore);
 }
 
 /**

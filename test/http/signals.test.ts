@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { cancelQuietly, follow, sleep, untilAborted } from "../../src/http/signals.js";
+import { letGo, follow, sleep, untilAborted } from "../../src/http/signals.js";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -180,22 +180,22 @@ describe("untilAborted", () => {
   });
 });
 
-describe("cancelQuietly", () => {
+describe("letGo", () => {
   const fails = () => {
-    throw new Error("no cancel here");
+    throw new Error("no end here");
   };
   it.each([
     ["gives no promise", () => undefined],
     ["throws at once", fails],
     ["rejects", async () => fails()],
     ["never settles", () => new Promise(() => {})],
-  ])("calls cancel, and lets be one that %s", async (_name, cancel) => {
+  ])("calls end, and lets be one that %s", async (_name, end) => {
     let calls = 0;
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on("unhandledRejection", onUnhandled).on("uncaughtException", onUnhandled);
     try {
-      expect(cancelQuietly(() => (calls++, cancel()))).toBeUndefined();
+      expect(letGo(() => (calls++, end()))).toBeUndefined();
       await new Promise((r) => setTimeout(r, 0));
     } finally {
       process.off("unhandledRejection", onUnhandled).off("uncaughtException", onUnhandled);
