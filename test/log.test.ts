@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { VerifyArgumentError, type Logger, type LogLevel } from "../src/index.js";
 import { ACCOUNT_SID, AUTH_TOKEN } from "./support/fake-verify.js";
-import { clientFor, rejection, target } from "./support/helpers.js";
+import { clientFor, rejection, strayErrors, target } from "./support/helpers.js";
 import { fakeServers } from "./support/server-pool.js";
 
 const fake = fakeServers();
@@ -173,19 +173,12 @@ describe("an async logger whose promise rejects", () => {
         () => Promise.reject(new Error(`${level} sink down`)),
       ]),
     ) as unknown as Logger;
-    const unhandled: unknown[] = [];
-    const note = (reason: unknown) => unhandled.push(reason);
-    process.on("unhandledRejection", note);
-    try {
-      const server = await fake({ total: 3 });
-      server.fail({ status: 503, retryAfter: "0" });
-      const client = clientFor(server, { logger: rejecting, logLevel: "debug" });
+    const server = await fake({ total: 3 });
+    server.fail({ status: 503, retryAfter: "0" });
+    const client = clientFor(server, { logger: rejecting, logLevel: "debug" });
+    const stray = await strayErrors(async () => {
       expect(await client.listFactors({ ...target, pageSize: 2 }).toArray()).toHaveLength(3);
-      // Node reports an unhandled rejection after the microtasks of the turn it was made in.
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(unhandled).toStrictEqual([]);
-    } finally {
-      process.off("unhandledRejection", note);
-    }
+    }, 20);
+    expect(stray).toStrictEqual([]);
   });
 });

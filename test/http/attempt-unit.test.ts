@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { VerifyConnectionError, VerifyTimeoutError } from "../../src/errors.js";
 import { attempt, type SendOnce } from "../../src/http/attempt.js";
 import { isReadResponse } from "../../src/http/read-response.js";
+import { strayErrors } from "../support/helpers.js";
 
 const request = new Request("https://verify.example.invalid/v2/Services/VA1/Entities");
 const limits = { timeoutMs: 50, maxResponseBytes: 1024 };
@@ -155,17 +156,11 @@ describe("attempt", () => {
         : given;
     let arrive = (_value: unknown) => {};
     const sent = new Promise<Response>((r) => (arrive = r as (value: unknown) => void));
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on("unhandledRejection", onUnhandled).on("uncaughtException", onUnhandled);
-    try {
+    const stray = await strayErrors(async () => {
       expect(await run(() => sent)).toBeInstanceOf(VerifyTimeoutError);
       arrive(late);
-      await new Promise((r) => setTimeout(r, 0));
-    } finally {
-      process.off("unhandledRejection", onUnhandled).off("uncaughtException", onUnhandled);
-    }
-    expect(unhandled).toStrictEqual([]);
+    });
+    expect(stray).toStrictEqual([]);
     expect(cancelled).toBe(given === "stream");
   });
 

@@ -4,6 +4,7 @@ import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { VerifyArgumentError } from "../../src/errors.js";
 import { readBody } from "../../src/http/read-body.js";
+import { strayErrors } from "../support/helpers.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const live = new AbortController().signal;
@@ -167,17 +168,11 @@ describe("readBody", () => {
         throw new Error("no cancel here");
       },
     );
-    const unhandled: unknown[] = [];
-    const onUncaught = (error: unknown) => unhandled.push(error);
-    process.on("uncaughtException", onUncaught).on("unhandledRejection", onUncaught);
-    try {
+    const stray = await strayErrors(async () => {
       const read = readBody(late, 1000, controller.signal);
       controller.abort(new Error("over"));
       await expect(read).rejects.toThrow("over");
-      await new Promise((r) => setTimeout(r, 0));
-    } finally {
-      process.off("uncaughtException", onUncaught).off("unhandledRejection", onUncaught);
-    }
-    expect(unhandled).toStrictEqual([]);
+    });
+    expect(stray).toStrictEqual([]);
   });
 });

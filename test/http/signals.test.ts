@@ -1,6 +1,7 @@
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { letGo, follow, sleep, untilAborted } from "../../src/http/signals.js";
+import { strayErrors } from "../support/helpers.js";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -191,16 +192,10 @@ describe("letGo", () => {
     ["never settles", () => new Promise(() => {})],
   ])("calls end, and lets be one that %s", async (_name, end) => {
     let calls = 0;
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on("unhandledRejection", onUnhandled).on("uncaughtException", onUnhandled);
-    try {
+    const stray = await strayErrors(() => {
       expect(letGo(() => (calls++, end()))).toBeUndefined();
-      await new Promise((r) => setTimeout(r, 0));
-    } finally {
-      process.off("unhandledRejection", onUnhandled).off("uncaughtException", onUnhandled);
-    }
+    });
     expect(calls).toBe(1);
-    expect(unhandled).toStrictEqual([]);
+    expect(stray).toStrictEqual([]);
   });
 });

@@ -47,6 +47,23 @@ export function argumentError(run: () => unknown): VerifyArgumentError {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * What `run` leaves uncaught or unhandled, up to `ms` after it ends: Node reports an unhandled
+ * rejection after the microtasks of the turn it was made in.
+ */
+export async function strayErrors(run: () => unknown, ms = 0): Promise<unknown[]> {
+  const stray: unknown[] = [];
+  const note = (error: unknown) => stray.push(error);
+  process.on("uncaughtException", note).on("unhandledRejection", note);
+  try {
+    await run();
+    await sleep(ms);
+  } finally {
+    process.off("uncaughtException", note).off("unhandledRejection", note);
+  }
+  return stray;
+}
+
+/**
  * Resolves once `done()` holds, looking every 5 ms: for a state the test cannot await directly.
  * Rejects when it still does not hold after `withinMs`, so a state that never comes fails the test
  * with this message instead of running into its timeout.
