@@ -3,6 +3,7 @@ import { FACTOR_STATUSES, FACTOR_TYPES } from "../types.js";
 import type { Values } from "./flag-spec.js";
 import type { FormatName } from "./formats.js";
 import { integer } from "./flag-spec.js";
+import { lockOf } from "./lock.js";
 import { checkInputFile, checkOutputFile, checkRegularFile, sameFile } from "./paths.js";
 import { UsageError } from "./usage-error.js";
 
@@ -53,6 +54,14 @@ export function auditFlags(values: Values, output: FormatName) {
     values.identities === "-"
       ? ["--identities - (standard input)", "/dev/stdin"]
       : ["--identities", values.identities];
+  // A resume takes over a lock it finds without a running audit's id, deleting it.
+  const locks: [string, string][] =
+    values.checkpoint === undefined
+      ? []
+      : [
+          ["the lock of --out", lockOf(values.out!)],
+          ["the lock of --checkpoint", lockOf(values.checkpoint)],
+        ];
   refuseSharedFiles([
     input,
     ["--out", values.out],
@@ -60,6 +69,7 @@ export function auditFlags(values: Values, output: FormatName) {
     ["--summary", values.summary],
     ["--failed", values.failed],
     ["--report", values.report],
+    ...locks,
   ]);
   // Without --out the rows go to standard output, which must not be the file being read.
   if (values.out === undefined) refuseSharedFiles([input, ["standard output", "/dev/stdout"]]);

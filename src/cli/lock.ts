@@ -54,13 +54,16 @@ function readLock(lock: string) {
   }
 }
 
+/** The lock of a checkpoint or of its output. */
+export const lockOf = (path: string): string => `${path}.lock`;
+
 /**
  * Takes `PATH.lock` for this process, or refuses while a running process holds it; `flag` names
  * the path. A lock left by an audit that was killed is taken over. Returns the function that lets
  * it go.
  */
 export function lockFor(flag: string, path: string): () => void {
-  const lock = `${path}.lock`;
+  const lock = lockOf(path);
   const cannotTake = (why: string) =>
     new UsageError(`${flag} ${JSON.stringify(path)}: its lock ${JSON.stringify(lock)} ${why}`);
   const inUse = (by: string) =>

@@ -1,7 +1,7 @@
 // The audit's files, checked before any is opened, so a mistake is one line in the command's
 // words (exit 2), not a Node stack.
-import { statSync, type Stats } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "./usage-error.js";
 
 /** What `path` is, or `undefined` when it cannot be stat'ed. */
@@ -51,12 +51,40 @@ export function checkRegularFile(flag: string, path: string): void {
   }
 }
 
+/** As many links as Linux follows in one path before it gives up (ELOOP). */
+const MAX_LINKS = 40;
+
 /**
- * Whether two paths name one file: the same path, or the same regular file by its inode (a
- * terminal is both standard input and output, and that is no clash).
+ * The file `path` leads to, through symbolic links to it and to its folders, whether or not that
+ * file exists yet: a link may point at the file an audit is about to write.
+ */
+export function whereLeads(path: string, links = 0): string {
+  const full = resolve(path);
+  try {
+    return realpathSync(full);
+  } catch {
+    // Not there (yet): a link left dangling leads on; otherwise the folder is followed.
+  }
+  let to: string | undefined;
+  try {
+    to = readlinkSync(full);
+  } catch {
+    to = undefined;
+  }
+  if (to !== undefined && links < MAX_LINKS)
+    return whereLeads(resolve(dirname(full), to), links + 1);
+  const folder = dirname(full);
+  return folder === full ? full : join(whereLeads(folder, links), basename(full));
+}
+
+/**
+ * Whether two paths name one file: the same path, or the same file or file to be, followed
+ * through links, or the same regular file by its inode (a hard link). A terminal is both standard
+ * input and output, and that is no clash: only a regular file, or one not made yet, clashes.
  */
 export function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
   const [x, y] = [statOf(a), statOf(b)];
-  return x?.isFile() === true && x.dev === y?.dev && x.ino === y.ino;
+  if (x?.isFile() === true) return x.dev === y?.dev && x.ino === y.ino;
+  return x === undefined && y === undefined && whereLeads(a) === whereLeads(b);
 }

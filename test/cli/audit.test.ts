@@ -6,6 +6,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   truncateSync,
   utimesSync,
   writeFileSync,
@@ -211,6 +212,56 @@ describe("verify-factors audit", () => {
     expect(readFileSync(file, "utf8")).toBe(before);
     expect(server.log).toHaveLength(0);
   });
+
+  it("refuses a --summary that is a link to the --out file not made yet, sending nothing", async () => {
+    const dir = tempDir("audit-link-");
+    symlinkSync("rows.ndjson", join(dir, "summary.json"));
+    const server = await fake({ factorsFor });
+    const input = identitiesFile(names(3));
+    const result = await run(
+      audit(
+        server,
+        "--identities",
+        input,
+        "--out",
+        join(dir, "rows.ndjson"),
+        "--summary",
+        join(dir, "summary.json"),
+      ),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--out and --summary name the same file; give each its own");
+    expect(server.log).toHaveLength(0);
+    expect(existsSync(join(dir, "rows.ndjson"))).toBe(false);
+  });
+
+  it.each([
+    ["--summary", "cp.lock", "--summary and the lock of --checkpoint"],
+    ["--failed", "rows.ndjson.lock", "--failed and the lock of --out"],
+  ])(
+    "refuses a %s of %s, which a resume would take for a stale lock and delete",
+    async (flag, name, flags) => {
+      const dir = tempDir("audit-lock-");
+      const server = await fake({ factorsFor });
+      const input = identitiesFile(names(3));
+      const result = await run(
+        audit(
+          server,
+          "--identities",
+          input,
+          "--out",
+          join(dir, "rows.ndjson"),
+          "--checkpoint",
+          join(dir, "cp"),
+          flag,
+          join(dir, name),
+        ),
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${flags} name the same file; give each its own`);
+      expect(server.log).toHaveLength(0);
+    },
+  );
 
   it.each(["--out", "--checkpoint"])(
     "with --checkpoint, refuses a %s that is no regular file, which a resume cannot cut back",
