@@ -213,55 +213,36 @@ describe("verify-factors audit", () => {
     expect(server.log).toHaveLength(0);
   });
 
-  it("refuses a --summary that is a link to the --out file not made yet, sending nothing", async () => {
-    const dir = tempDir("audit-link-");
-    symlinkSync("rows.ndjson", join(dir, "summary.json"));
+  it.each([
+    [
+      "a --summary that is a link to the --out file not made yet",
+      (dir: string) => {
+        symlinkSync("rows.ndjson", join(dir, "summary.json"));
+        return ["--summary", join(dir, "summary.json")];
+      },
+      "--out and --summary",
+    ],
+    [
+      "a --summary of the checkpoint's lock, which a resume would delete as one left behind",
+      (dir: string) => ["--checkpoint", join(dir, "cp"), "--summary", join(dir, "cp.lock")],
+      "--summary and the lock of --checkpoint",
+    ],
+    [
+      "a --failed of the --out file's lock, which a resume would delete as one left behind",
+      (dir: string) => ["--checkpoint", join(dir, "cp"), "--failed", join(dir, "rows.ndjson.lock")],
+      "--failed and the lock of --out",
+    ],
+  ])("refuses %s, sending and writing nothing", async (_name, more, flags) => {
+    const dir = tempDir("audit-clash-");
     const server = await fake({ factorsFor });
     const input = identitiesFile(names(3));
-    const result = await run(
-      audit(
-        server,
-        "--identities",
-        input,
-        "--out",
-        join(dir, "rows.ndjson"),
-        "--summary",
-        join(dir, "summary.json"),
-      ),
-    );
+    const out = join(dir, "rows.ndjson");
+    const result = await run(audit(server, "--identities", input, "--out", out, ...more(dir)));
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--out and --summary name the same file; give each its own");
+    expect(result.stderr).toContain(`${flags} name the same file; give each its own`);
     expect(server.log).toHaveLength(0);
-    expect(existsSync(join(dir, "rows.ndjson"))).toBe(false);
+    expect(existsSync(out)).toBe(false);
   });
-
-  it.each([
-    ["--summary", "cp.lock", "--summary and the lock of --checkpoint"],
-    ["--failed", "rows.ndjson.lock", "--failed and the lock of --out"],
-  ])(
-    "refuses a %s of %s, which a resume would take for a stale lock and delete",
-    async (flag, name, flags) => {
-      const dir = tempDir("audit-lock-");
-      const server = await fake({ factorsFor });
-      const input = identitiesFile(names(3));
-      const result = await run(
-        audit(
-          server,
-          "--identities",
-          input,
-          "--out",
-          join(dir, "rows.ndjson"),
-          "--checkpoint",
-          join(dir, "cp"),
-          flag,
-          join(dir, name),
-        ),
-      );
-      expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`${flags} name the same file; give each its own`);
-      expect(server.log).toHaveLength(0);
-    },
-  );
 
   it.each(["--out", "--checkpoint"])(
     "with --checkpoint, refuses a %s that is no regular file, which a resume cannot cut back",
