@@ -60,6 +60,14 @@ export class VerifyTimeoutError extends VerifyConnectionError {
 /** A 2xx response that is not a page of the list, or paging that would never end. */
 export class VerifyPaginationError extends VerifyError {
   static override readonly kind: string = "VerifyPaginationError";
+
+  /** A response whose body is not JSON, by its status and content type; `detail` says why. */
+  static notJson(response: Response, detail: string): VerifyPaginationError {
+    const type = response.headers.get("content-type")?.trim();
+    return new VerifyPaginationError(
+      `HTTP ${response.status} response is not JSON (${type ? snippet(type, 80) : "no content type"}): ${snippet(detail)}`,
+    );
+  }
 }
 
 /** A response longer than `maxResponseBytes`: reading stopped there, so memory stays bounded. */

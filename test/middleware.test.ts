@@ -69,11 +69,17 @@ describe("middleware registered with verify.api.use", () => {
   });
 
   it.each([
-    [{}, "no content type"],
-    [{ "content-type": "text/plain" }, "text/plain"],
+    ["no content type", {}, "no content type"],
+    ["text/plain", { "content-type": "text/plain" }, "text/plain"],
+    ["a blank content type", { "content-type": " " }, "no content type"],
+    [
+      "a content type of 505 characters",
+      { "content-type": `text/${"x".repeat(500)}` },
+      `text/${"x".repeat(75)}…`,
+    ],
   ])(
-    "an empty 200 a middleware puts in place (headers %j) is a VerifyPaginationError naming its type",
-    async (headers, type) => {
+    "an empty 200 a middleware puts in place (%s) is a VerifyPaginationError naming its type, cut short",
+    async (_name, headers, type) => {
       const server = await fake({ total: 5 });
       const client = clientFor(server);
       client.api.use({

@@ -105,7 +105,12 @@ export async function attempt(
     }
     const reason = error instanceof Error ? (error.cause ?? error) : error;
     // On one line: TLS errors, for one, end in a line break.
-    const detail = snippet(reason instanceof Error ? reason.message : textOf(reason));
+    let detail = snippet(reason instanceof Error ? reason.message : textOf(reason));
+    // Node's HTTP client asserts on some responses it cannot parse (a status of 0), in words
+    // ("false == true") that say nothing of the response.
+    if ((reason as { code?: unknown } | null)?.code === "ERR_ASSERTION") {
+      detail = `a response Node's HTTP client could not parse: ${detail}`;
+    }
     return new VerifyConnectionError(`${where(request)}: connection failed (${detail})`, {
       cause: error,
     });

@@ -1,7 +1,6 @@
 // A response whose body the attempt has read whole (read-body.ts), decoded once when asked for.
 // openapi-fetch parses it through `json()` like any response.
 import { VerifyPaginationError } from "../errors.js";
-import { snippet } from "../shown.js";
 
 /** The statuses a Response may have no body with (101 is refused before, as under 200). */
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
@@ -64,10 +63,7 @@ function makeClass() {
       try {
         return JSON.parse(text);
       } catch (error) {
-        const type = this.headers.get("content-type") ?? "no content type";
-        throw new VerifyPaginationError(
-          `HTTP ${this.status} response is not JSON (${type}): ${snippet((error as Error).message)}`,
-        );
+        throw VerifyPaginationError.notJson(this, (error as Error).message);
       }
     }
 

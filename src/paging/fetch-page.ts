@@ -54,10 +54,7 @@ export async function pageOf<Body extends { meta: PageMeta }>(
   const { data, error, response } = result;
   if (!response.ok) throw VerifyApiError.fromResponse(response, error);
   const heading = `HTTP ${response.status} response`;
-  if (data === undefined) {
-    const type = response.headers.get("content-type") ?? "no content type";
-    throw new VerifyPaginationError(`${heading} is not JSON (${type}): (empty)`);
-  }
+  if (data === undefined) throw VerifyPaginationError.notJson(response, "");
   const list = isObject(data) ? items(data) : undefined;
   if (!Array.isArray(list) || !isObject(data.meta)) {
     throw new VerifyPaginationError(

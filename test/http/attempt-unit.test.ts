@@ -210,5 +210,7 @@ describe("attempt", () => {
     // An object String() throws on (its own toString is not a function) is shown as JSON.
     const object = await run(async () => Promise.reject({ toString: 1 }));
     expect((object as Error).message).toMatch(/connection failed \(\{"toString":1\}\)$/);
+    const nothing = await run(async () => Promise.reject(null));
+    expect((nothing as Error).message).toMatch(/connection failed \(null\)$/);
   });
 });

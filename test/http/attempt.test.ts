@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
   VerifyApiError,
+  VerifyConnectionError,
   VerifyResponseTooLargeError,
   type Factor,
 } from "../../src/index.js";
-import { clientFor, rejection, target } from "../support/helpers.js";
+import { clientFor, rawServer, rejection, target } from "../support/helpers.js";
 import { fakeServers } from "../support/server-pool.js";
 
 const fake = fakeServers();
@@ -83,6 +84,23 @@ describe("a reason phrase", () => {
       expect(error.message).toBe("HTTP 404 見つかりません: (empty)");
     } finally {
       server.close();
+    }
+  });
+});
+
+describe("a status line Node's HTTP client cannot parse", () => {
+  it("is a failed connection whose message says so, not only the client's assertion", async () => {
+    const server = await rawServer("HTTP/1.1 0 Nothing\r\nContent-Length: 0\r\n\r\n");
+    try {
+      const client = clientFor(server, { maxRetries: 0 });
+      const error = await rejection(client.listFactors(target).toArray());
+      expect(error).toBeInstanceOf(VerifyConnectionError);
+      expect(error.message).toMatch(
+        /^GET http:\/\/127\.0\.0\.1:\d+: connection failed \(a response Node's HTTP client could not parse: .+\)$/,
+      );
+      expect(server.connections()).toBe(1);
+    } finally {
+      await server.close();
     }
   });
 });

@@ -98,20 +98,29 @@ export function signalsKeptBy(signal: AbortSignal): number {
 }
 
 /**
- * A server that speaks no TLS (plain TCP, answering in HTTP) and its `https://` address: a client
- * that dials it fails its TLS handshake. `connections()` counts the attempts.
+ * A plain TCP server that answers each request with `answer` as written, for responses no HTTP
+ * server library would send. `connections()` counts the connections made to it.
  */
-export async function noTlsServer() {
+export async function rawServer(answer: string) {
   let connections = 0;
   const server = createServer((socket) => {
     connections++;
-    socket.once("data", () => socket.end("HTTP/1.1 400 Bad Request\r\n\r\n"));
+    socket.once("data", () => socket.end(answer));
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `https://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}`,
     connections: () => connections,
     close: () => new Promise((done) => server.close(done)),
   };
+}
+
+/**
+ * A server that speaks no TLS (plain TCP, answering in HTTP) and its `https://` address: a client
+ * that dials it fails its TLS handshake.
+ */
+export async function noTlsServer() {
+  const server = await rawServer("HTTP/1.1 400 Bad Request\r\n\r\n");
+  return { ...server, url: server.url.replace(/^http:/, "https:") };
 }
