@@ -64,7 +64,7 @@ export class VerifyPaginationError extends VerifyError {
   /** A response whose body is not JSON, by its status and content type; `detail` says why. */
   static notJson(response: Response, detail: string): VerifyPaginationError {
     const type = response.headers.get("content-type")?.trim();
-    return new VerifyPaginationError(
+    return new this(
       `HTTP ${response.status} response is not JSON (${type ? snippet(type, 80) : "no content type"}): ${snippet(detail)}`,
     );
   }

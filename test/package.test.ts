@@ -142,9 +142,9 @@ describe("the packed package", () => {
       const misnamed = (copy) => Object.entries(copy)
         .filter(([key, value]) => typeof value === "function" && /^[A-Z]/.test(key))
         .filter(([key, value]) => value.name !== key).map(([key, value]) => key + " as " + value.name);
-      console.log(JSON.stringify([misnamed(esm), misnamed(cjs), esm.VerifyApiError.fromResponse(new Response(null, { status: 404 }), undefined).constructor.name]));`;
+      console.log(JSON.stringify([misnamed(esm), misnamed(cjs), esm.VerifyApiError.fromResponse(new Response(null, { status: 404 }), undefined).constructor.name, esm.VerifyPaginationError.notJson(new Response(null), "").constructor.name]));`;
     const out = await shAsync("node", ["--input-type=module", "-e", script]);
-    expect(JSON.parse(out)).toEqual([[], [], "VerifyApiError"]);
+    expect(JSON.parse(out)).toEqual([[], [], "VerifyApiError", "VerifyPaginationError"]);
   });
 
   it.each([
