@@ -349,7 +349,11 @@ describe("answers that are not a page", () => {
   it.each([
     ["an HTML 200", { html: true } as const, /not JSON \(text\/html\)/],
     ["truncated JSON", { truncated: true } as const, /not JSON/],
-    ["JSON without factors", { status: 200, body: '{"meta":{}}' }, /not a page of factors/],
+    [
+      "JSON without factors",
+      { status: 200, body: '{"meta":{}}' },
+      /^HTTP 200 response is not a page of factors \(no "factors" array or no "meta" object\): \{"meta":\{\}\}$/,
+    ],
     ["JSON without meta", { status: 200, body: '{"factors":[]}' }, /not a page of factors/],
     ["an empty body", { status: 200, body: "" }, /not JSON/],
     [

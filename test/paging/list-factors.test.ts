@@ -357,7 +357,11 @@ describe("following pages", () => {
   });
 
   it.each([
-    ["null", [null], /factors\[0\] is null, not an object/],
+    [
+      "null",
+      [null],
+      /^HTTP 200 response is not a page of factors: factors\[0\] is null, not an object$/,
+    ],
     ["a number", [{ sid: "YF1" }, 1], /factors\[1\] is 1, not an object/],
     ["a string", ["x"], /factors\[0\] is "x" \(1 character\), not an object/],
     ["an array", [[]], /factors\[0\] is an array/],
