@@ -13,7 +13,7 @@ export const SLOWEST = [
   "test/http/retrying-fetch.test.ts",
   "test/scripts/spec-diff.test.ts",
   "test/spec-drives-build.test.ts",
-  "test/cli/audit.test.ts",
+  "test/cli/commands/audit.test.ts",
   "test/http/rate-budget.test.ts",
   "test/cli/bin.test.ts",
   "test/runtimes.test.ts",

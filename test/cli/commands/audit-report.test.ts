@@ -3,14 +3,14 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditArgs, runMain as run } from "../support/cli.js";
-import { launchChromium, offlinePage } from "../support/chromium.js";
-import { makeFactor, SERVICE_SID, type FakeVerify } from "../support/fake-verify.js";
-import { fakeServers } from "../support/server-pool.js";
-import { tempDir } from "../support/temp-dir.js";
+import { auditArgs, runMain as run } from "../../support/cli.js";
+import { launchChromium, offlinePage } from "../../support/chromium.js";
+import { makeFactor, SERVICE_SID, type FakeVerify } from "../../support/fake-verify.js";
+import { fakeServers } from "../../support/server-pool.js";
+import { tempDir } from "../../support/temp-dir.js";
 
 const fake = fakeServers();
-const artifacts = resolve(import.meta.dirname, "../artifacts");
+const artifacts = resolve(import.meta.dirname, "../../artifacts");
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 

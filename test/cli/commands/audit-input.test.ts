@@ -1,9 +1,9 @@
 // How an audit reads its identities from a file or stdin: line by line, in bounded memory.
 import { describe, expect, it } from "vitest";
-import { eachOnce, linesOf } from "../../src/cli/commands/audit-input.js";
-import { IdentitySet } from "../../src/cli/identity-set.js";
-import { IDENTITY_KEPT } from "../../src/cli/terminal.js";
-import { UsageError } from "../../src/cli/usage-error.js";
+import { eachOnce, linesOf } from "../../../src/cli/commands/audit-input.js";
+import { IdentitySet } from "../../../src/cli/identity-set.js";
+import { IDENTITY_KEPT } from "../../../src/cli/terminal.js";
+import { UsageError } from "../../../src/cli/usage-error.js";
 
 async function lines(chunks: (string | Buffer)[]) {
   const out: string[] = [];

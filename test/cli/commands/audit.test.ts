@@ -13,16 +13,16 @@ import {
 } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { auditArgs, bin, credentials, runMain as run, spawnBin } from "../support/cli.js";
+import { auditArgs, bin, credentials, runMain as run, spawnBin } from "../../support/cli.js";
 import {
   makeFactor,
   SERVICE_SID,
   type FakeOptions,
   type FakeVerify,
-} from "../support/fake-verify.js";
-import { until } from "../support/helpers.js";
-import { fakeServers } from "../support/server-pool.js";
-import { tempDir } from "../support/temp-dir.js";
+} from "../../support/fake-verify.js";
+import { until } from "../../support/helpers.js";
+import { fakeServers } from "../../support/server-pool.js";
+import { tempDir } from "../../support/temp-dir.js";
 
 const fake = fakeServers();
 const names = (n: number) =>
