@@ -457,6 +457,18 @@ describe("verify-factors list", () => {
     expect(result.stderr).toMatch(/^verify-factors: error 20404/);
   });
 
+  it.each([
+    [["--page-size", "1001"], /^verify-factors: --page-size is 1001; it must be/],
+    [["--page-token", ""], /^verify-factors: --page-token is "" \(0 characters\)/],
+  ])("writes nothing on stdout when the listing refuses %j with -o json", async (more, message) => {
+    const server = await fake({ total: 3 });
+    const result = await run(list(server.url, "--output", "json", ...more));
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(message);
+    expect(server.log).toHaveLength(0);
+  });
+
   it("after a 401, names the variables to check, and quotes the request id", async () => {
     const server = await fake({ total: 3 });
     const requestId = "RQ" + "0".repeat(31) + "9";
