@@ -1,6 +1,6 @@
 // The streams the command talks to, and writing to them without running ahead of the reader;
 // writing to a file whole or not at all.
-import { writeFileSync, writeSync } from "node:fs";
+import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
 
 /** The streams the command talks to: `process`'s, or a test's. */
 export interface Io {
@@ -74,4 +74,24 @@ export function writeFileOr(flag: string, path: string, text: string): string | 
   } catch (error) {
     return cannotWrite(error as NodeJS.ErrnoException, `${flag} ${JSON.stringify(path)}`);
   }
+}
+
+/**
+ * Opens each given file to write (`undefined` where no path is given), or none: on the first that
+ * cannot be opened, those opened are closed and the line that says why is returned, naming the
+ * flag and the file.
+ */
+export function openEach(
+  files: [flag: string, path: string | undefined][],
+): (number | undefined)[] | string {
+  const opened: (number | undefined)[] = [];
+  for (const [flag, path] of files) {
+    try {
+      opened.push(path === undefined ? undefined : openSync(path, "w"));
+    } catch (error) {
+      for (const fd of opened) if (fd !== undefined) closeSync(fd);
+      return cannotWrite(error as NodeJS.ErrnoException, `${flag} ${JSON.stringify(path)}`);
+    }
+  }
+  return opened;
 }

@@ -31,12 +31,15 @@ export function checkInputFile(flag: string, path: string): void {
 /** Whether `path` is a regular file: one that can be read twice, unlike a pipe. */
 export const isRegularFile = (path: string): boolean => statOf(path)?.isFile() === true;
 
-/** A file to write: its folder must exist, and the path must not be a folder itself. */
+/**
+ * A file to write: its folder must exist (the folder of the file a link leads to, for a link not
+ * yet leading to a file), and the path must not be a folder itself.
+ */
 export function checkOutputFile(flag: string, path: string): void {
   if (statOf(path)?.isDirectory()) {
     throw new UsageError(`${flag} ${JSON.stringify(path)}: a folder, not a file`);
   }
-  const folder = statOf(dirname(resolve(path)));
+  const folder = statOf(dirname(whereLeads(path)));
   if (!folder?.isDirectory()) {
     throw new UsageError(`${flag} ${JSON.stringify(path)}: its folder does not exist`);
   }

@@ -6,7 +6,7 @@ import type { VerifyClient } from "../../index.js";
 import { cut } from "../../shown.js";
 import type { AuditCommand } from "../flags.js";
 import type { IdentitySet } from "../identity-set.js";
-import { statOf } from "../paths.js";
+import { isRegularFile, statOf } from "../paths.js";
 import { IDENTITY_KEPT } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
 
@@ -117,11 +117,21 @@ export async function* eachOnce(
   }
 }
 
-/** How many identities a file names, read as a stream alongside the audit, for the progress line. */
-export async function countIdentities(path: string): Promise<number> {
-  let count = 0;
-  for await (const _ of linesOf(createReadStream(path))) count++;
-  return count;
+/**
+ * How many identities the input names, as " of N" once counted, for the progress line: counted
+ * alongside the audit, and only in a regular file (a pipe, stdin and the Service's Entities are
+ * read once).
+ */
+export function identityTotal(path: string | undefined): () => string {
+  let total = "";
+  if (path !== undefined && isRegularFile(path)) {
+    void (async () => {
+      let count = 0;
+      for await (const _ of linesOf(createReadStream(path))) count++;
+      total = ` of ${count}`;
+    })().catch(() => {});
+  }
+  return () => total;
 }
 
 /** Whether stdin is a folder (`< dir`): Node reads one as empty, which would audit nothing. */

@@ -1,16 +1,15 @@
 // `verify-factors audit`: the factors of many Entities, one row per matching factor, with a summary
 // on stderr and, with --checkpoint, exactly-once output across crashes.
-import { closeSync, openSync } from "node:fs";
+import { closeSync } from "node:fs";
 import { VerifyArgumentError, VerifyError, type Factor, type VerifyClient } from "../../index.js";
 import { checkpointFor } from "../checkpoint.js";
 import type { Report } from "../errors.js";
 import type { AuditCommand } from "../flags.js";
 import { createFormat } from "../formats.js";
-import { cannotWrite, output, writeAll, writeFileOr, type Io } from "../io.js";
+import { cannotWrite, openEach, output, writeAll, writeFileOr, type Io } from "../io.js";
 import { abortOnInterrupt, CLEAR_LINE, shownIdentity, visible } from "../terminal.js";
 import { IdentitySet } from "../identity-set.js";
-import { isRegularFile } from "../paths.js";
-import { countIdentities, eachOnce, failureOf, inputIdentities, isFolder } from "./audit-input.js";
+import { eachOnce, failureOf, identityTotal, inputIdentities, isFolder } from "./audit-input.js";
 import { startReport } from "./audit-report.js";
 import { count, createCoverage, factorKeys, summary } from "./audit-summary.js";
 
@@ -33,9 +32,16 @@ export async function runAudit(
   const interrupt = abortOnInterrupt(controller);
   const stdout = output(io.stdout, controller);
   const format = createFormat(command.output, [...command.properties], command.pickProperties);
-  const file = audit.out !== undefined && !checkpoint ? openSync(audit.out, "w") : undefined;
-  // The failed identities, one a line as they fail, to feed back as --identities.
-  const failedFile = audit.failed !== undefined ? openSync(audit.failed, "w") : undefined;
+  // --failed: the failed identities, one a line as they fail, to feed back as --identities.
+  const files = openEach([
+    ["--out", checkpoint ? undefined : audit.out],
+    ["--failed", audit.failed],
+  ]);
+  if (typeof files === "string") {
+    checkpoint?.close();
+    return report.fail(1, files);
+  }
+  const [file, failedFile] = files;
   const failedTo =
     failedFile !== undefined ? (text: string) => writeAll(failedFile, text) : undefined;
   const write = async (text: string) =>
@@ -52,14 +58,7 @@ export async function runAudit(
   let header = checkpoint?.resumed ? "" : format.start();
   const started = Date.now();
   const progress = Boolean(io.stderr.isTTY);
-  // Known only for a regular file (a pipe, stdin and the Service's Entities are read once).
-  let total = "";
-  if (progress && audit.identities !== undefined && isRegularFile(audit.identities)) {
-    countIdentities(audit.identities).then(
-      (n) => (total = ` of ${n}`),
-      () => {},
-    );
-  }
+  const total = progress ? identityTotal(audit.identities) : () => "";
 
   // A checkpoint also knows the identities that earlier runs finished.
   const input = inputIdentities(client, command, stdin, controller.signal);
@@ -104,7 +103,7 @@ export async function runAudit(
       if (progress) {
         const rate = Math.round(coverage.entities / Math.max(0.001, (Date.now() - started) / 1000));
         io.stderr.write(
-          `${CLEAR_LINE}${coverage.entities}${total} entities, ${coverage.factors.total} factors, ${rate}/s, ${client.throttled()} 429s`,
+          `${CLEAR_LINE}${coverage.entities}${total()} entities, ${coverage.factors.total} factors, ${rate}/s, ${client.throttled()} 429s`,
         );
       }
     }
@@ -135,8 +134,7 @@ export async function runAudit(
     stdout.release();
     interrupt.release();
     checkpoint?.close();
-    if (file !== undefined) closeSync(file);
-    if (failedFile !== undefined) closeSync(failedFile);
+    for (const fd of files) if (fd !== undefined) closeSync(fd);
   }
   io.stderr.write(`${progress ? CLEAR_LINE : ""}${summary(coverage, rows, before, !!checkpoint)}`);
   const unsaved = [

@@ -512,7 +512,9 @@ describe("an audit whose Entities listing breaks part-way", () => {
 
 describe("the audit's files, in the command's words", () => {
   const dir = tempDir("audit-files-");
+  symlinkSync(join(dir, "no-folder", "summary.json"), join(dir, "link"));
   it.each([
+    [["--summary", join(dir, "link")], /--summary ".*link": its folder does not exist/],
     [["--identities", join(dir, "missing.txt")], /--identities ".*missing\.txt": no such file/],
     [["--identities", dir], /--identities ".*": a folder, not a file/],
     [
@@ -557,15 +559,25 @@ describe("an audit's output that cannot be written", () => {
     ]);
   });
 
-  it("an --out it may not create: one line in the system's words, exit 1, nothing sent", async () => {
-    const server = await fake({ identities: names(3), factorsFor });
-    const result = await run(audit(server, "--out", "/sys/verify-factors-test"));
-    expect(result).toMatchObject({
-      code: 1,
-      stderr: "verify-factors: EACCES: permission denied, open '/sys/verify-factors-test'\n",
-    });
-    expect(server.log).toHaveLength(0);
-  });
+  it.each([
+    ["--out", []],
+    ["--failed", ["--out", "rows.ndjson", "--checkpoint", "cp"]],
+  ])(
+    "a %s it may not create (with %j): one line naming it, exit 1, nothing sent, no lock left",
+    async (flag, more) => {
+      const server = await fake({ identities: names(3), factorsFor });
+      const dir = tempDir("audit-create-");
+      const inDir = more.map((word) => (word.startsWith("--") ? word : join(dir, word)));
+      // sysfs lets nobody, root included, create a file.
+      const result = await run(audit(server, ...inDir, flag, "/sys/verify-factors-test"));
+      expect(result).toMatchObject({
+        code: 1,
+        stderr: `verify-factors: cannot write ${flag} "/sys/verify-factors-test" (EACCES)\n`,
+      });
+      expect(server.log).toHaveLength(0);
+      expect(readdirSync(dir)).toStrictEqual(more.length > 0 ? ["cp", "rows.ndjson"] : []);
+    },
+  );
 });
 
 describe("the audit's coverage counts", () => {
