@@ -25,7 +25,8 @@ describe("per-call options", () => {
     const error = await rejection(client.listFactors({ ...target, timeoutMs: 100 }).toArray());
     expect(error).toBeInstanceOf(VerifyTimeoutError);
     expect(error.message).toMatch(/100 ms/);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // Well short of the client's 10 s, however busy the machine.
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("headers go with each request of that listing, not with others, and never as credentials", async () => {

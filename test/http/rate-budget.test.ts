@@ -86,17 +86,23 @@ describe("one client's shared budget", () => {
 
   it("is per client: another client's 429 holds nothing back", async () => {
     const server = await fake({ total: 3 });
-    server.fail({ status: 429, retryAfter: "1" });
+    server.fail({ status: 429, retryAfter: "60" });
     const first = clientFor(server);
     await expect(first.listFactors({ ...target, maxRetries: 0 }).toArray()).rejects.toMatchObject({
       status: 429,
     });
-    const other = Date.now();
-    await clientFor(server).listFactors(target).toArray();
-    expect(Date.now() - other).toBeLessThan(900);
-    // The refused client itself is held.
-    await first.listFactors(target).toArray();
-    expect(Date.now() - other).toBeGreaterThanOrEqual(900);
+    // The refused client holds its next listing back for a minute, past the test's timeout;
+    // another client lists meanwhile.
+    const stop = new AbortController();
+    const held = first
+      .listFactors({ ...target, signal: stop.signal })
+      .toArray()
+      .catch((e) => e);
+    expect(await clientFor(server).listFactors(target).toArray()).toHaveLength(3);
+    expect(server.log).toHaveLength(2);
+    stop.abort();
+    expect(await held).toMatchObject({ name: "AbortError" });
+    expect(server.log).toHaveLength(2);
   });
 
   it("an aborted wait for a place ends at once, with the listing's abort error", async () => {
@@ -112,7 +118,8 @@ describe("one client's shared budget", () => {
     const started = Date.now();
     const aborted = client.listFactors({ ...target, signal: AbortSignal.timeout(100) }).toArray();
     await expect(aborted).rejects.toMatchObject({ name: "AbortError" });
-    expect(Date.now() - started).toBeLessThan(1_000);
+    // Well short of the 5-s hold, however busy the machine.
+    expect(Date.now() - started).toBeLessThan(4_000);
     expect(server.log).toHaveLength(1);
     everything.abort();
     await held;
