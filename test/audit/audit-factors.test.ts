@@ -435,7 +435,8 @@ describe("auditFactors under faults", () => {
     const aborted = Date.now();
     controller.abort();
     await expect(collecting).rejects.toMatchObject({ name: "AbortError" });
-    expect(Date.now() - aborted).toBeLessThan(500);
+    // Not waiting on the source, which never ends; the bound is loose for a busy machine.
+    expect(Date.now() - aborted).toBeLessThan(5_000);
     expect(results).toStrictEqual(["user-00001"]);
   });
 });

@@ -340,7 +340,8 @@ describe("cancellation", () => {
     controller.abort(new DOMException("enough", "TimeoutError"));
     const error = await listing;
     expect(error.cause.name).toBe("TimeoutError");
-    expect(Date.now() - aborted).toBeLessThan(2000);
+    // Well short of the 30-s wait, however busy the machine.
+    expect(Date.now() - aborted).toBeLessThan(10_000);
     expect(server.log).toHaveLength(1);
   });
 });
