@@ -20,10 +20,10 @@ export async function runList(
   const format = createFormat(command.output, [...command.properties], command.pickProperties);
   const progress = progressLine(io);
   let [pages, items] = [0, 0];
-  let started = false;
+  let opened = false;
   try {
     const listing = client.listFactors({ ...command.list, signal: controller.signal });
-    started = true;
+    opened = true;
     await write(format.start());
     for await (const page of listing.pages()) {
       progress.clear();
@@ -40,7 +40,7 @@ export async function runList(
     if (stdout.gone) return 0;
     if (stdout.failure) return report.fail(1, cannotWrite(stdout.failure));
     // What was written stays valid JSON: the array is closed over the factors listed so far.
-    if (command.output === "json" && started) await write(format.end());
+    if (command.output === "json" && opened) await write(format.end());
     if (controller.signal.aborted) {
       const cursor = error instanceof VerifyError ? error.cursor : undefined;
       return report.fail(interrupt.code, `interrupted${resumeHint(cursor)}`);
