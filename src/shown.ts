@@ -48,8 +48,7 @@ export function describe(value: unknown): string {
   if (typeof value === "string") {
     const count = `${value.length} character${value.length === 1 ? "" : "s"}`;
     // Quoted to a bounded length: a value may be megabytes long.
-    const quoted = JSON.stringify(value.length > 80 ? value.slice(0, 80) : value);
-    return `is ${value.length > 80 ? `${quoted.slice(0, -1)}…"` : quoted} (${count})`;
+    return `is ${JSON.stringify(cut(value, 80))} (${count})`;
   }
   if (typeof value === "number" || typeof value === "boolean" || value == null)
     return `is ${value}`;
