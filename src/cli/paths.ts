@@ -4,14 +4,20 @@ import { readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "./usage-error.js";
 
-/** What `path` is, or `undefined` when it cannot be stat'ed. */
-export const statOf = (path: string): Stats | undefined => {
+/** What `read` gives, or `undefined` when the file system refuses it. */
+function unlessRefused<T>(read: () => T): T | undefined {
   try {
-    return statSync(path);
+    return read();
   } catch {
     return undefined;
   }
-};
+}
+
+/** What `path` is, or `undefined` when it cannot be stat'ed. */
+export const statOf = (path: string): Stats | undefined => unlessRefused(() => statSync(path));
+
+/** Where the symbolic link `path` points, or `undefined` when it is no link (or cannot be read). */
+const linkOf = (path: string) => unlessRefused(() => readlinkSync(path));
 
 /**
  * A file to read: it must exist and be a file, a pipe (as `<(command)` gives) or a device such as
@@ -63,17 +69,10 @@ const MAX_LINKS = 40;
  */
 export function whereLeads(path: string, links = 0): string {
   const full = resolve(path);
-  try {
-    return realpathSync(full);
-  } catch {
-    // Not there (yet): a link left dangling leads on; otherwise the folder is followed.
-  }
-  let to: string | undefined;
-  try {
-    to = readlinkSync(full);
-  } catch {
-    to = undefined;
-  }
+  const real = unlessRefused(() => realpathSync(full));
+  if (real !== undefined) return real;
+  // Not there (yet): a link left dangling leads on; otherwise the folder is followed.
+  const to = linkOf(full);
   if (to !== undefined && links < MAX_LINKS)
     return whereLeads(resolve(dirname(full), to), links + 1);
   const folder = dirname(full);
