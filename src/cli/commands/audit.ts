@@ -28,10 +28,6 @@ export async function runAudit(
   const opened = checkpointFor(command, io, report);
   if (typeof opened === "number") return opened;
   const checkpoint = opened;
-  const controller = new AbortController();
-  const interrupt = abortOnInterrupt(controller);
-  const stdout = output(io.stdout, controller);
-  const format = createFormat(command.output, [...command.properties], command.pickProperties);
   // --failed: the failed identities, one a line as they fail, to feed back as --identities.
   const files = openEach([
     ["--out", checkpoint ? undefined : audit.out],
@@ -42,6 +38,10 @@ export async function runAudit(
     return report.fail(1, files);
   }
   const [file, failedFile] = files;
+  const controller = new AbortController();
+  const interrupt = abortOnInterrupt(controller);
+  const stdout = output(io.stdout, controller);
+  const format = createFormat(command.output, [...command.properties], command.pickProperties);
   const failedTo =
     failedFile !== undefined ? (text: string) => writeAll(failedFile, text) : undefined;
   const write = async (text: string) =>
