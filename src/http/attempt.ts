@@ -105,12 +105,13 @@ export async function attempt(
     }
     const reason = error instanceof Error ? (error.cause ?? error) : error;
     // On one line: TLS errors, for one, end in a line break.
-    let detail = snippet(reason instanceof Error ? reason.message : textOf(reason));
+    const said = snippet(reason instanceof Error ? reason.message : textOf(reason));
     // Node's HTTP client asserts on some responses it cannot parse (a status of 0), in words
     // ("false == true") that say nothing of the response.
-    if ((reason as { code?: unknown } | null)?.code === "ERR_ASSERTION") {
-      detail = `a response Node's HTTP client could not parse: ${detail}`;
-    }
+    const detail =
+      (reason as { code?: unknown } | null)?.code === "ERR_ASSERTION"
+        ? `a response Node's HTTP client could not parse: ${said}`
+        : said;
     return new VerifyConnectionError(`${where(request)}: connection failed (${detail})`, {
       cause: error,
     });
